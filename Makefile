@@ -1,0 +1,130 @@
+# ocinit — see README.md. `make help` lists the targets.
+VERSION := 0.1.0
+ARCH    ?= x86_64
+ARCHES  := x86_64 aarch64
+ifeq ($(filter $(ARCH),$(ARCHES)),)
+$(error ARCH=$(ARCH) is not one of: $(ARCHES))
+endif
+include arch/$(ARCH)/arch.mk
+
+O              ?= build/$(ARCH)
+KCONFIG_CONFIG ?= .config
+export KCONFIG_CONFIG
+SRC_DIR        := build/src
+
+# libcap-ng 0.8.3 from Debian's source package (fetched by `make deps`), built per arch.
+CAPNG_DSC      := $(SRC_DIR)/libcap-ng_0.8.3-1.dsc
+CAPNG_SHA256   := bed6f6848e22bb2f83b5f764b2aef0ed393054e803a8e3a8711cb2a39e6b492d  libcap-ng_0.8.3.orig.tar.gz
+CAPNG_SRC      := $(SRC_DIR)/libcap-ng-0.8.3
+CAPNG_BUILD    := $(O)/libcap-ng
+CAPNG_LIB      := $(CAPNG_BUILD)/src/.libs/libcap-ng.a
+
+KHDR     := $(O)/khdr
+CFLAGS   := -Os -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes \
+            -fno-asynchronous-unwind-tables -fno-stack-protector \
+            -ffunction-sections -fdata-sections -isystem $(KHDR)
+CPPFLAGS := -I$(O) -Iinit -I$(CAPNG_SRC)/src -DOCINIT_VERSION='"$(VERSION)"' \
+            -DOCINIT_ARCH='"$(ARCH)"'
+LDFLAGS  := -static -s -Wl,--gc-sections
+LDLIBS   := $(CAPNG_LIB)
+
+INIT_SRCS := $(wildcard init/*.c)
+LIB_OBJS  := $(patsubst init/%.c,$(O)/init/%.o,$(filter-out init/main.c,$(INIT_SRCS)))
+HELPERS   := $(patsubst tests/helpers/%.c,$(O)/helpers/%,$(wildcard tests/helpers/*.c))
+UNITS     := $(patsubst tests/unit/%.c,$(O)/unit/%,$(wildcard tests/unit/*.c))
+
+.PHONY: all deps check check-unit check-capng test-programs clean distclean help \
+        defconfig allnoconfig menuconfig savedefconfig oldconfig
+all: $(O)/ocinit
+
+help:
+	@echo 'make [ARCH=x86_64|aarch64]  build $$O/ocinit (O defaults to build/$$ARCH)'
+	@echo 'make deps                    install build/test packages (root, Debian 12)'
+	@echo 'make check                   every test, both arches, defconfig and allnoconfig'
+	@echo 'make defconfig|allnoconfig|menuconfig|savedefconfig   choose features (.config)'
+
+deps:
+	sh tests/deps.sh $(SRC_DIR)
+
+# ---- Kconfig -----------------------------------------------------------------------------
+defconfig:
+	kconfig-conf --defconfig=configs/defconfig Kconfig >/dev/null
+allnoconfig:
+	kconfig-conf --allnoconfig Kconfig >/dev/null
+oldconfig:
+	kconfig-conf --oldconfig Kconfig
+menuconfig:
+	kconfig-mconf Kconfig
+savedefconfig: $(KCONFIG_CONFIG)
+	kconfig-conf --savedefconfig=defconfig Kconfig && echo 'wrote ./defconfig'
+
+# No .config: start from the defconfig. A newer Kconfig: new symbols take their defaults.
+$(KCONFIG_CONFIG): Kconfig
+	@if [ -f $@ ]; then kconfig-conf --olddefconfig Kconfig >/dev/null; \
+	 else kconfig-conf --defconfig=configs/defconfig Kconfig >/dev/null; fi; touch $@
+
+# Every symbol of Kconfig is defined, to 1 when set and to 0 otherwise.
+$(O)/config.h: $(KCONFIG_CONFIG) Kconfig
+	@mkdir -p $(@D)
+	awk 'FNR == NR { if (/^CONFIG_[A-Z0-9_]+=y$$/) { sub(/=y$$/, ""); on[$$0] = 1 } next } \
+	     /^config [A-Z0-9_]+/ { printf "#define CFG_%s %d\n", $$2, (("CONFIG_" $$2) in on) }' \
+	     $(KCONFIG_CONFIG) Kconfig > $@.tmp && mv $@.tmp $@
+
+# ---- kernel headers only, for musl-gcc -----------------------------------------------------
+$(KHDR)/.done:
+	@mkdir -p $(KHDR)
+	ln -sfn $(KHDR_LINUX) $(KHDR)/linux
+	ln -sfn $(KHDR_ASM) $(KHDR)/asm
+	ln -sfn $(KHDR_GENERIC) $(KHDR)/asm-generic
+	@touch $@
+
+# ---- libcap-ng ------------------------------------------------------------------------------
+$(CAPNG_DSC):
+	@echo 'libcap-ng source missing: run `make deps` (as root) first' >&2; exit 1
+
+$(CAPNG_SRC)/.done: $(CAPNG_DSC)
+	cd $(SRC_DIR) && echo '$(CAPNG_SHA256)' | sha256sum -c --quiet
+	rm -rf $(CAPNG_SRC) && cd $(SRC_DIR) && dpkg-source -q -x $(notdir $(CAPNG_DSC)) >/dev/null
+	@touch $@
+
+$(CAPNG_LIB): $(CAPNG_SRC)/.done $(KHDR)/.done
+	rm -rf $(CAPNG_BUILD) && mkdir -p $(CAPNG_BUILD)
+	cd $(CAPNG_BUILD) && $(abspath $(CAPNG_SRC))/configure --host=$(TRIPLET) CC=$(CC) \
+	    CPPFLAGS='-isystem $(abspath $(KHDR))' CFLAGS='-Os -ffunction-sections -fdata-sections' \
+	    LDFLAGS=-static --disable-shared --enable-static --without-python --without-python3 \
+	    > configure.out 2>&1 || { tail -20 configure.out; exit 1; }
+	$(MAKE) -s -C $(CAPNG_BUILD)/src
+
+# libcap-ng's own test suite, run for this arch.
+check-capng: $(CAPNG_LIB)
+	$(MAKE) -s -C $(CAPNG_BUILD)/src/test check LOG_COMPILER=$(RUN)
+
+# ---- ocinit -----------------------------------------------------------------------------------
+$(O)/init/%.o: init/%.c init/*.h $(O)/config.h $(KHDR)/.done $(CAPNG_SRC)/.done
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(O)/ocinit: $(O)/init/main.o $(LIB_OBJS) $(CAPNG_LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(O)/init/main.o $(LIB_OBJS) $(LDLIBS)
+
+# ---- tests -------------------------------------------------------------------------------------
+$(O)/helpers/%: tests/helpers/%.c $(KHDR)/.done
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -DAUDIT_ARCH_SELF=$(AUDIT_ARCH) $(LDFLAGS) -o $@ $<
+
+$(O)/unit/%: tests/unit/%.c tests/unit/unit.h $(LIB_OBJS) $(CAPNG_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS)
+
+test-programs: $(O)/ocinit $(HELPERS) $(UNITS)
+
+check-unit: $(UNITS)
+	@for t in $(UNITS); do $(RUN) $$t || exit 1; done
+
+check:
+	sh tests/run.sh
+
+clean:
+	rm -rf build/x86_64* build/aarch64*
+distclean:
+	rm -rf build .config .config.old

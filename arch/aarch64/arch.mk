@@ -1,0 +1,9 @@
+# aarch64: Debian's aarch64-linux-musl-gcc (musl-dev:arm64 over gcc-aarch64-linux-gnu),
+# run under qemu-user. Without binfmt_misc, programs the guest execs run as host binaries.
+TRIPLET     := aarch64-linux-musl
+CC          := aarch64-linux-musl-gcc
+KHDR_LINUX  := /usr/aarch64-linux-gnu/include/linux
+KHDR_ASM    := /usr/aarch64-linux-gnu/include/asm
+KHDR_GENERIC:= /usr/aarch64-linux-gnu/include/asm-generic
+AUDIT_ARCH  := AUDIT_ARCH_AARCH64
+RUN         := qemu-aarch64-static

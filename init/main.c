@@ -1,0 +1,36 @@
+/* ocinit: a small init for containers, microVMs and sandboxes. main is the list of steps;
+ * each step reports its own failure. See README.md. */
+#include <errno.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include "ocinit.h"
+
+/* become_subreaper: when not PID 1, adopt orphaned descendants so they are still reaped. */
+static void become_subreaper(void)
+{
+	if (!CFG_SUBREAPER || getpid() == 1)
+		return;
+	if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) < 0)
+		say(L_WARN, "cannot become a child subreaper (%s): orphans will not be reaped",
+		    strerror(errno));
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o;
+	struct sigstate s;
+	pid_t child;
+	int r = parse_options(&o, argc, argv);
+
+	if (r)
+		return r > 0 ? 0 : EXIT_OCINIT;
+	if (signals_take(&s) < 0)
+		die("block signals: %s", strerror(errno));
+	become_subreaper();
+	child = spawn(&o, &s);
+	if (child < 0)
+		die("fork: %s", strerror(errno));
+	return supervise(&o, &s, child);
+}

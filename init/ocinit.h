@@ -1,0 +1,96 @@
+/* ocinit: shared types and the contracts between the rooms of init/.
+ * Data flows one way: options -> struct opts -> spawn (child: exec) -> supervise -> exit code. */
+#ifndef OCINIT_H
+#define OCINIT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "config.h"
+
+/* Exit codes with fixed meanings (tini's). */
+enum {
+	EXIT_OCINIT  = 125, /* ocinit's own failure: usage, setup, a privilege step, fork */
+	EXIT_NOEXEC  = 126, /* execve failed for any reason but "not found" */
+	EXIT_NOTFOUND = 127, /* execve: ENOENT / ENOTDIR */
+};
+
+/* The whole resolved run, filled by parse_options() and read-only afterwards. */
+struct opts {
+	char **argv;   /* the command and its arguments (NULL-terminated) */
+	char **envp;   /* the child's environment */
+	int pgroup;    /* -g: forward signals to the child's process group */
+	int verbose;   /* -v count */
+};
+
+/* ---- log.c: one prefix, no stdio ---------------------------------------------------------- */
+enum level { L_ERR, L_WARN, L_INFO, L_DEBUG };
+extern int log_verbosity; /* messages above L_WARN print only when verbosity reaches them */
+
+/* fmt: a small printf (%s %d %u %ld %lu %x %c %%) into buf; always NUL-terminates, truncates. */
+size_t fmt(char *buf, size_t n, const char *f, ...) __attribute__((format(printf, 3, 4)));
+size_t vfmt(char *buf, size_t n, const char *f, va_list ap) __attribute__((format(printf, 3, 0)));
+/* say: one line "ocinit: [warning: ]MSG\n" on stderr with a single write. */
+void say(enum level l, const char *f, ...) __attribute__((format(printf, 2, 3)));
+/* die: say(L_ERR) and exit 125. Only before the supervisor loop starts. */
+_Noreturn void die(const char *f, ...) __attribute__((format(printf, 1, 2)));
+/* write_all: write n bytes to fd, retrying on EINTR and short writes; 0 or -1. */
+int write_all(int fd, const void *buf, size_t n);
+
+/* ---- options.c ------------------------------------------------------------------------------ */
+/* parse_options: fill o from argv. Returns 0 to run, 1 when the run is done (help, version),
+ * -1 on a usage error (already reported). */
+int parse_options(struct opts *o, int argc, char **argv);
+
+/* ---- signals.c: the forwarding table and the signal state ocinit inherited ---------------------- */
+/* The kernel's sigset on x86_64 and aarch64: 64 signals, bit sig-1. Raw syscalls use it so
+ * that signals 32..34, which musl reserves for itself, are blocked and restored too. */
+typedef unsigned long long ksigset;
+#define KSIGSET_SIZE sizeof(ksigset)
+
+struct sigstate {
+	ksigset inherited_mask; /* what ocinit was started with; the child gets it back */
+	ksigset waited;         /* blocked and consumed by the supervisor */
+	int chld_was_ignored;   /* SIGCHLD was SIG_IGN: reset for waitpid, restored in the child */
+};
+int signal_is_forwarded(int sig);
+const char *signal_name(int sig, char buf[12]);
+/* signals_take: block every forwarded signal and SIGCHLD, remember what to restore. */
+int signals_take(struct sigstate *s);
+/* signals_restore: in the child, give back the inherited mask and SIGCHLD disposition. */
+int signals_restore(const struct sigstate *s);
+
+/* ---- fds.c ------------------------------------------------------------------------------------ */
+/* close_fds_except: close every fd >= 3 but keep (pass -1 to keep none). */
+void close_fds_except(int keep);
+
+/* ---- exec.c ----------------------------------------------------------------------------------- */
+#define DEFAULT_PATH "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+/* path_next: the next candidate for name in a PATH string (advances *cursor); an empty
+ * element means the current directory. Returns 0 when the PATH is exhausted or a candidate
+ * would not fit in buf. */
+int path_next(const char **cursor, const char *name, char *buf, size_t n);
+/* exec_command: execve argv[0] (searched in envp's PATH when it has no '/'); returns only
+ * on failure, with errno set and the path that failed in path. */
+void exec_command(char *const argv[], char *const envp[], char *path, size_t n);
+/* exec_exit_code: 127 for "not found" errnos, 126 for the rest. */
+int exec_exit_code(int err);
+/* exec_hint: after a failed execve of path, a short explanation or "". */
+const char *exec_hint(const char *path, int err, char *buf, size_t n);
+
+/* ---- spawn.c ----------------------------------------------------------------------------------- */
+/* child_fail: in the child, report one line and an exit code to ocinit, then _exit(code). */
+_Noreturn void child_fail(int code, const char *f, ...) __attribute__((format(printf, 2, 3)));
+/* spawn: fork the child, which restores the inherited signal state and execs o->argv.
+ * Returns the child's pid; a failure the child reports is printed here. -1 if fork fails. */
+pid_t spawn(const struct opts *o, const struct sigstate *s);
+
+/* ---- supervise.c ------------------------------------------------------------------------------- */
+/* exit_code_of: the shell's convention: the exit status, or 128+N for death by signal N. */
+int exit_code_of(int wstatus);
+/* supervise: forward signals and reap every child until the main child is gone; returns
+ * ocinit's exit code. Never fails: PID 1's death would kill the container. */
+int supervise(const struct opts *o, const struct sigstate *s, pid_t child);
+
+#endif

@@ -1,0 +1,85 @@
+/* signals.c: which signals ocinit forwards, and the signal state it inherited.
+ * ocinit installs no handlers: it blocks what it forwards and takes it with
+ * rt_sigtimedwait, so the child inherits ocinit's own dispositions untouched. */
+#include <signal.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "ocinit.h"
+
+#define KSIG_MAX 64
+#define BIT(sig) (1ULL << ((sig) - 1))
+
+/* Signals 1..31 by name; those not forwarded say why. 32..64 (real-time) are forwarded. */
+static const struct {
+	unsigned char sig;
+	unsigned char forward;
+	const char *name;
+} table[] = {
+	{ SIGHUP, 1, "HUP" },     { SIGINT, 1, "INT" },       { SIGQUIT, 1, "QUIT" },
+	{ SIGILL, 0, "ILL" },     /* synchronous faults are ocinit's own, never the child's */
+	{ SIGTRAP, 0, "TRAP" },   { SIGABRT, 1, "ABRT" },     { SIGBUS, 0, "BUS" },
+	{ SIGFPE, 0, "FPE" },     { SIGKILL, 0, "KILL" },     /* cannot be caught */
+	{ SIGUSR1, 1, "USR1" },   { SIGSEGV, 0, "SEGV" },     { SIGUSR2, 1, "USR2" },
+	{ SIGPIPE, 1, "PIPE" },   { SIGALRM, 1, "ALRM" },     { SIGTERM, 1, "TERM" },
+	{ SIGSTKFLT, 1, "STKFLT" },
+	{ SIGCHLD, 0, "CHLD" },   /* ocinit's own: it drives reaping */
+	{ SIGCONT, 1, "CONT" },   { SIGSTOP, 0, "STOP" },     /* cannot be caught */
+	{ SIGTSTP, 1, "TSTP" },   { SIGTTIN, 1, "TTIN" },     { SIGTTOU, 1, "TTOU" },
+	{ SIGURG, 1, "URG" },     { SIGXCPU, 1, "XCPU" },     { SIGXFSZ, 1, "XFSZ" },
+	{ SIGVTALRM, 1, "VTALRM" }, { SIGPROF, 1, "PROF" },   { SIGWINCH, 1, "WINCH" },
+	{ SIGIO, 1, "IO" },       { SIGPWR, 1, "PWR" },       { SIGSYS, 0, "SYS" },
+};
+#define N_TABLE (sizeof table / sizeof table[0])
+
+int signal_is_forwarded(int sig)
+{
+	if (sig < 1 || sig > KSIG_MAX)
+		return 0;
+	for (size_t i = 0; i < N_TABLE; i++)
+		if (table[i].sig == sig)
+			return table[i].forward;
+	return 1;
+}
+
+const char *signal_name(int sig, char buf[12])
+{
+	for (size_t i = 0; i < N_TABLE; i++)
+		if (table[i].sig == sig) {
+			fmt(buf, 12, "SIG%s", table[i].name);
+			return buf;
+		}
+	fmt(buf, 12, "signal %d", sig);
+	return buf;
+}
+
+static int ksigprocmask(int how, const ksigset *set, ksigset *old)
+{
+	return (int)syscall(SYS_rt_sigprocmask, how, set, old, KSIGSET_SIZE);
+}
+
+int signals_take(struct sigstate *s)
+{
+	struct sigaction sa;
+	s->waited = BIT(SIGCHLD);
+	for (int sig = 1; sig <= KSIG_MAX; sig++)
+		if (signal_is_forwarded(sig))
+			s->waited |= BIT(sig);
+	if (ksigprocmask(SIG_BLOCK, &s->waited, &s->inherited_mask) < 0)
+		return -1;
+	/* An ignored SIGCHLD makes the kernel reap by itself: waitpid would never see the child. */
+	s->chld_was_ignored = 0;
+	if (sigaction(SIGCHLD, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN) {
+		s->chld_was_ignored = 1;
+		if (signal(SIGCHLD, SIG_DFL) == SIG_ERR)
+			return -1;
+	}
+	return 0;
+}
+
+int signals_restore(const struct sigstate *s)
+{
+	if (s->chld_was_ignored && signal(SIGCHLD, SIG_IGN) == SIG_ERR)
+		return -1;
+	return ksigprocmask(SIG_SETMASK, &s->inherited_mask, NULL);
+}

@@ -1,0 +1,91 @@
+/* spawn.c: fork the child and turn it into the entrypoint. The child reports any failure
+ * as one line over a CLOEXEC pipe, so ocinit learns of it before it supervises anything,
+ * and execve's success closes the pipe without a word. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ocinit.h"
+
+struct report {
+	int code;
+	char msg[508];
+};
+
+static int report_fd = -1;
+
+_Noreturn void child_fail(int code, const char *f, ...)
+{
+	struct report r = { .code = code };
+	va_list ap;
+	va_start(ap, f);
+	vfmt(r.msg, sizeof r.msg, f, ap);
+	va_end(ap);
+	if (report_fd < 0 || write_all(report_fd, &r, sizeof r) < 0)
+		say(L_ERR, "%s", r.msg);
+	_exit(code);
+}
+
+/* child: runs in the forked child; never returns. */
+static _Noreturn void child(const struct opts *o, const struct sigstate *s, int take_tty)
+{
+	char path[PATH_MAX], hint[128];
+	int e;
+	if (CFG_PGROUP) {
+		if (setpgid(0, 0) < 0)
+			child_fail(EXIT_OCINIT, "setpgid: %s", strerror(errno));
+		/* Allowed from a background group because SIGTTOU is still blocked here. */
+		if (take_tty && tcsetpgrp(0, getpid()) < 0)
+			say(L_WARN, "cannot give the terminal to the child: %s", strerror(errno));
+	}
+	if (signals_restore(s) < 0)
+		child_fail(EXIT_OCINIT, "restore the inherited signal state: %s", strerror(errno));
+	close_fds_except(report_fd);
+	exec_command(o->argv, o->envp, path, sizeof path);
+	e = errno;
+	child_fail(exec_exit_code(e), "exec %s: %s%s", path, strerror(e),
+		   exec_hint(path, e, hint, sizeof hint));
+}
+
+pid_t spawn(const struct opts *o, const struct sigstate *s)
+{
+	struct report r;
+	size_t got = 0;
+	int p[2];
+	/* Take the foreground only from a terminal whose foreground ocinit itself is in. */
+	int take_tty = CFG_PGROUP && tcgetpgrp(0) == getpgrp();
+	if (pipe2(p, O_CLOEXEC) < 0)
+		return -1;
+	pid_t pid = fork();
+	if (pid < 0) {
+		int e = errno;
+		close(p[0]);
+		close(p[1]);
+		errno = e;
+		return -1;
+	}
+	if (pid == 0) {
+		close(p[0]);
+		report_fd = p[1];
+		child(o, s, take_tty);
+	}
+	close(p[1]);
+	if (CFG_PGROUP) /* also here, so that a signal forwarded to the group finds it */
+		setpgid(pid, pid);
+	while (got < sizeof r) {
+		ssize_t n = read(p[0], (char *)&r + got, sizeof r - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	close(p[0]);
+	if (got == sizeof r)
+		say(L_ERR, "%s", r.msg);
+	else
+		say(L_INFO, "started %s as pid %d", o->argv[0], (int)pid);
+	return pid;
+}
