@@ -16,10 +16,10 @@ SRC_DIR        := build/src
 CAPNG_DSC      := $(SRC_DIR)/libcap-ng_0.8.3-1.dsc
 CAPNG_SHA256   := bed6f6848e22bb2f83b5f764b2aef0ed393054e803a8e3a8711cb2a39e6b492d  libcap-ng_0.8.3.orig.tar.gz
 CAPNG_SRC      := $(SRC_DIR)/libcap-ng-0.8.3
-CAPNG_BUILD    := $(O)/libcap-ng
+CAPNG_BUILD    := build/$(ARCH)-libcap-ng
 CAPNG_LIB      := $(CAPNG_BUILD)/src/.libs/libcap-ng.a
 
-KHDR     := $(O)/khdr
+KHDR     := build/$(ARCH)-khdr
 CFLAGS   := -Os -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes \
             -fno-asynchronous-unwind-tables -fno-stack-protector \
             -ffunction-sections -fdata-sections -isystem $(KHDR)

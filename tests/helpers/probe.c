@@ -1,0 +1,221 @@
+/* probe: the test suite's entrypoint. It reports what a process started by ocinit sees.
+ *   probe status            selected /proc/self/status lines, open fds, process group
+ *   probe exit N            exit with status N
+ *   probe raise SIG         die from signal SIG (default disposition, unblocked)
+ *   probe signals N READY   block all, create file READY, print "got SIG" for each signal
+ *                           received until N came, then 300 ms more to catch duplicates
+ *   probe orphans N         make N orphans; once ocinit (our parent) has adopted them, let
+ *                           them exit together and wait until it has reaped them all;
+ *                           print "adopted A left K zombies Z"
+ *   probe sigwrap FILE BLOCK IGNORE CMD...   block / ignore the comma-separated signal
+ *                           numbers, write our SigBlk/SigIgn to FILE, exec CMD
+ *   probe fds N CMD...      open N more fds (not CLOEXEC), exec CMD */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+/* status_lines: the lines of /proc/self/status named in keys; without /proc, "NoProc". */
+static void status_lines(FILE *out, const char *const keys[])
+{
+	char line[512];
+	FILE *f = fopen("/proc/self/status", "r");
+	if (!f) {
+		fprintf(out, "NoProc: %s\n", strerror(errno));
+		return;
+	}
+	while (fgets(line, sizeof line, f))
+		for (int i = 0; keys[i]; i++)
+			if (!strncmp(line, keys[i], strlen(keys[i])) && line[strlen(keys[i])] == ':')
+				fputs(line, out);
+	fclose(f);
+}
+
+static int status(void)
+{
+	static const char *const keys[] = { "Uid", "Gid", "Groups", "CapInh", "CapPrm", "CapEff",
+		"CapBnd", "CapAmb", "NoNewPrivs", "Umask", "SigBlk", "SigIgn", NULL };
+	status_lines(stdout, keys);
+	/* fds by fcntl, not /proc, so this works where /proc is absent */
+	printf("Fds:");
+	for (int fd = 0; fd < 4096; fd++)
+		if (fcntl(fd, F_GETFD) >= 0)
+			printf(" %d", fd);
+	printf("\nPgrp: %s\n", getpgrp() == getpid() ? "own" : "shared");
+	printf("Foreground: %s\n", tcgetpgrp(0) == getpgrp() ? "yes" : "no");
+	return 0;
+}
+
+static int do_raise(int sig)
+{
+	sigset_t all;
+	signal(sig, SIG_DFL);
+	sigfillset(&all);
+	sigprocmask(SIG_UNBLOCK, &all, NULL);
+	raise(sig);
+	return 99; /* not reached for a deadly signal */
+}
+
+static int signals(int n, const char *ready)
+{
+	sigset_t all;
+	struct timespec wait = { 10, 0 }, extra = { 0, 300 * 1000 * 1000 };
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, NULL);
+	for (int s = 1; s < 65; s++) /* whatever we inherited: default, so nothing is ignored */
+		signal(s, SIG_DFL);
+	int fd = open(ready, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (fd < 0)
+		return perror("probe: ready file"), 2;
+	close(fd);
+	for (int got = 0;;) {
+		siginfo_t si;
+		int sig = sigtimedwait(&all, &si, got < n ? &wait : &extra);
+		if (sig < 0)
+			break;
+		if (sig == SIGCHLD)
+			continue;
+		printf("got %d\n", sig);
+		fflush(stdout);
+		got++;
+	}
+	return 0;
+}
+
+/* our_children: processes whose parent is ocinit (our parent), besides us; zombies too. */
+static void count_children(pid_t ppid, int *total, int *zombies)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+	*total = *zombies = 0;
+	while (d && (e = readdir(d))) {
+		char path[64], buf[512];
+		int pid = atoi(e->d_name), pp = -1;
+		char state = '?';
+		if (pid <= 0 || pid == getpid())
+			continue;
+		snprintf(path, sizeof path, "/proc/%d/stat", pid);
+		FILE *f = fopen(path, "r");
+		if (!f)
+			continue;
+		if (fgets(buf, sizeof buf, f)) {
+			char *p = strrchr(buf, ')');
+			if (p)
+				sscanf(p + 2, "%c %d", &state, &pp);
+		}
+		fclose(f);
+		if (pp == ppid) {
+			++*total;
+			*zombies += state == 'Z';
+		}
+	}
+	if (d)
+		closedir(d);
+}
+
+static int orphans(int n)
+{
+	pid_t ppid = getppid();
+	int adopted = 0, total = 0, zombies = 0, go[2];
+	char c;
+	if (pipe(go) < 0)
+		return perror("probe: pipe"), 2;
+	for (int i = 0; i < n; i++) {
+		pid_t p = fork();
+		if (p < 0)
+			return perror("probe: fork"), 2;
+		if (p == 0) {
+			if (fork() == 0) { /* the orphan: outlive its parent, exit with the rest */
+				close(go[1]);
+				while (read(go[0], &c, 1) < 0 && errno == EINTR)
+					;
+				_exit(0);
+			}
+			_exit(0);
+		}
+		waitpid(p, NULL, 0);
+	}
+	for (int tries = 0; tries < 100; tries++) { /* up to 10 s for the orphans to be adopted */
+		count_children(ppid, &adopted, &zombies);
+		if (adopted >= n)
+			break;
+		usleep(100 * 1000);
+	}
+	close(go[1]); /* EOF for every orphan at once */
+	for (int tries = 0; tries < 300; tries++) { /* up to 30 s */
+		usleep(100 * 1000);
+		count_children(ppid, &total, &zombies);
+		if (!total)
+			break;
+	}
+	printf("adopted %d left %d zombies %d\n", adopted, total, zombies);
+	return 0;
+}
+
+static void each_number(const char *list, void (*fn)(int))
+{
+	for (const char *p = list; *p;) {
+		int v = atoi(p);
+		if (v > 0)
+			fn(v);
+		p += strcspn(p, ",");
+		p += *p == ',';
+	}
+}
+static sigset_t wrap_block;
+static void add_block(int sig) { sigaddset(&wrap_block, sig); }
+static void add_ignore(int sig) { signal(sig, SIG_IGN); }
+
+static int sigwrap(const char *file, const char *block, const char *ignore, char **cmd)
+{
+	static const char *const keys[] = { "SigBlk", "SigIgn", NULL };
+	sigemptyset(&wrap_block);
+	each_number(block, add_block);
+	sigprocmask(SIG_SETMASK, &wrap_block, NULL);
+	each_number(ignore, add_ignore);
+	FILE *f = fopen(file, "w");
+	if (!f)
+		return perror("probe: sigwrap file"), 2;
+	status_lines(f, keys);
+	fclose(f);
+	execvp(cmd[0], cmd);
+	perror("probe: exec");
+	return 2;
+}
+
+static int fds(int n, char **cmd)
+{
+	for (int i = 0; i < n; i++)
+		if (open("/dev/null", O_RDONLY) < 0)
+			return perror("probe: open"), 2;
+	execvp(cmd[0], cmd);
+	perror("probe: exec");
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	const char *m = argc > 1 ? argv[1] : "";
+	if (!strcmp(m, "status"))
+		return status();
+	if (!strcmp(m, "exit") && argc == 3)
+		return atoi(argv[2]);
+	if (!strcmp(m, "raise") && argc == 3)
+		return do_raise(atoi(argv[2]));
+	if (!strcmp(m, "signals") && argc == 4)
+		return signals(atoi(argv[2]), argv[3]);
+	if (!strcmp(m, "orphans") && argc == 3)
+		return orphans(atoi(argv[2]));
+	if (!strcmp(m, "sigwrap") && argc > 5)
+		return sigwrap(argv[2], argv[3], argv[4], argv + 5);
+	if (!strcmp(m, "fds") && argc > 3)
+		return fds(atoi(argv[2]), argv + 3);
+	fprintf(stderr, "probe: bad usage (see the comment at the top of probe.c)\n");
+	return 2;
+}

@@ -1,0 +1,70 @@
+# lib.sh: the integration tests' vocabulary. Sourced by run.sh; counters live in its shell.
+# Every test ends in exactly one of ok / bad / skip; skips are never counted as passed.
+PASSED=0 FAILED=0 SKIPPED=0
+
+label() { printf '[%s/%s] %s' "$ARCH" "$CFG" "$1"; }
+ok()    { PASSED=$((PASSED + 1)); echo "ok   $(label "$1")"; }
+bad()   { FAILED=$((FAILED + 1)); echo "FAIL $(label "$1"): $2"; }
+skip()  { SKIPPED=$((SKIPPED + 1)); echo "skip $(label "$1"): $2"; }
+
+# has FEATURE: the ocinit under test was built with it (from its --version line).
+has() { case " $FEATURES " in *" +$1 "*) return 0;; esac; return 1; }
+
+# ocinit as PID 1 of a new PID namespace, and ocinit as a plain child (a subreaper).
+pid1()  { timeout -k 5 120 unshare --pid --fork --mount-proc $RUN "$OCINIT" "$@"; }
+plain() { timeout -k 5 120 $RUN "$OCINIT" "$@"; }
+
+# run CMD...: run it, stdout in $T/out, stderr in $T/err, status in $RC. Under a qemu-user
+# that refuses PR_SET_CHILD_SUBREAPER (checked once: $NO_SUBREAPER) the one warning that
+# causes is taken out of stderr; t_subreaper.sh asserts it on its own.
+SUBREAPER_WARN='ocinit: warning: cannot become a child subreaper (Invalid argument): orphans will not be reaped'
+run() {
+	"$@" >"$T/out" 2>"$T/err"
+	RC=$?
+	if [ "${NO_SUBREAPER:-0}" = 1 ]; then
+		grep -vxF "$SUBREAPER_WARN" "$T/err" >"$T/err.f"; mv "$T/err.f" "$T/err"
+	fi
+}
+
+# expect NAME RC [STDERR-LINE]: judge the last run: its status and, if given, its stderr.
+expect() {
+	if [ "$RC" != "$2" ]; then
+		bad "$1" "status $RC, want $2; stderr: $(head -c 300 "$T/err")"
+	elif [ $# -ge 3 ] && [ "$(cat "$T/err")" != "$3" ]; then
+		bad "$1" "stderr '$(head -c 300 "$T/err")', want '$3'"
+	else
+		ok "$1"
+	fi
+}
+
+# expect_eq NAME WANT GOT
+expect_eq() {
+	if [ "$2" = "$3" ]; then ok "$1"; else bad "$1" "got '$3', want '$2'"; fi
+}
+
+# wait_file FILE: until FILE exists (10 s at most).
+wait_file() {
+	local i
+	for i in $(seq 100); do [ -e "$1" ] && return 0; sleep 0.1; done
+	return 1
+}
+
+# ocinit_below PID: the pid of the ocinit under test among PID's descendants (its argv[0] is
+# $OCINIT, or $RUN followed by $OCINIT), so a test can signal it as a runtime would.
+ocinit_below() {
+	local i p want queue
+	want=$(printf '%s\n' $RUN "$OCINIT")
+	for i in $(seq 50); do
+		queue=$1
+		while [ -n "$queue" ]; do
+			set -- $queue
+			p=$1; shift; queue=$*
+			if [ "$(tr '\0' '\n' </proc/"$p"/cmdline 2>/dev/null | head -n "$(echo "$want" | wc -l)")" = "$want" ]; then
+				echo "$p"; return 0
+			fi
+			queue="$queue $(cat /proc/"$p"/task/*/children 2>/dev/null)"
+		done
+		sleep 0.1
+	done
+	return 1
+}

@@ -1,0 +1,69 @@
+#!/bin/bash
+# make check: every test, for each arch (x86_64 natively, aarch64 under qemu-user) and each
+# configuration (defconfig, allnoconfig). Ends with "N passed, N failed[, N skipped]" and
+# exits non-zero on any failure. ARCHES=, CONFIGS= and TESTS= narrow a run.
+set -u
+cd "$(dirname "$0")/.." || exit 1
+. tests/lib.sh
+ARCHES=${ARCHES:-x86_64 aarch64}
+CONFIGS=${CONFIGS:-defconfig allnoconfig}
+TESTS=${TESTS:-$(ls tests/t_*.sh)}
+TOP=$PWD
+ulimit -c 0
+
+# build ARCH CFG: configure and build build/check/ARCH-CFG; prints its directory.
+build() {
+	local o=build/check/$1-$2
+	mkdir -p "$o"
+	if [ "$2" = allnoconfig ]; then
+		KCONFIG_CONFIG=$o.config kconfig-conf --allnoconfig Kconfig >/dev/null
+	else
+		KCONFIG_CONFIG=$o.config kconfig-conf --defconfig="configs/$2" Kconfig >/dev/null
+	fi || return 1
+	make -s ARCH="$1" O="$o" KCONFIG_CONFIG="$o.config" test-programs >"$o.log" 2>&1 ||
+		{ tail -20 "$o.log" >&2; return 1; }
+}
+
+# Helpers always run natively: a qemu-user guest's execve runs host binaries.
+ARCH=x86_64 CFG=helpers
+if build x86_64 defconfig; then H=$TOP/build/check/x86_64-defconfig/helpers; else
+	bad "build native helpers" "see build/check/x86_64-defconfig.log"; H=/nonexistent; fi
+
+for ARCH in $ARCHES; do
+	RUN=$(sed -n 's/^RUN *:= *//p' "arch/$ARCH/arch.mk")
+	CFG=libcap-ng
+	if make -s ARCH="$ARCH" check-capng >"build/check/capng-$ARCH.log" 2>&1 &&
+	   grep -q '^# FAIL: *0' "build/$ARCH-libcap-ng/src/test/test-suite.log"; then
+		ok "libcap-ng's own make check"
+	else
+		bad "libcap-ng's own make check" "see build/check/capng-$ARCH.log"
+	fi
+	for CFG in $CONFIGS; do
+		if ! build "$ARCH" "$CFG"; then
+			bad "build" "see build/check/$ARCH-$CFG.log"
+			continue
+		fi
+		B=$TOP/build/check/$ARCH-$CFG
+		OCINIT=$B/ocinit
+		FEATURES=$($RUN "$OCINIT" --version)
+		T=$(mktemp -d /tmp/ocinit-test.XXXXXX)
+		chmod 755 "$T"
+		NO_SUBREAPER=0
+		if [ -n "$RUN" ] && $RUN "$OCINIT" true 2>&1 | grep -qxF "$SUBREAPER_WARN"; then
+			NO_SUBREAPER=1
+		fi
+		for u in "$B"/unit/*; do
+			line=$($RUN "$u" 2>"$T/unit.err" | tail -n 1)
+			p=$(echo "$line" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+			f=$(echo "$line" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+			if [ -n "$p" ] && [ "$f" = 0 ]; then ok "unit $(basename "$u") ($p checks)"
+			else bad "unit $(basename "$u")" "$line $(grep FAILED "$T/unit.err" | head -5)"; fi
+		done
+		for t in $TESTS; do
+			. "$t"
+		done
+		rm -rf "$T"
+	done
+done
+echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"
+[ "$FAILED" = 0 ]

@@ -1,0 +1,13 @@
+# The child starts with the signal mask and ignored set ocinit inherited, never ocinit's own.
+for mode in pid1 plain; do
+	if [ $mode = pid1 ]; then launch="unshare --pid --fork --mount-proc"; else launch=; fi
+	run "$H/probe" sigwrap "$T/wrap" 1,10,20,21,22,40 2,3,13 $launch $RUN "$OCINIT" "$H/probe" status
+	expect_eq "$mode: the child's SigBlk and SigIgn are what ocinit was started with" \
+		"$(cat "$T/wrap")" "$(grep -E '^Sig(Blk|Ign):' "$T/out")"
+done
+# An ignored SIGCHLD would make the kernel reap by itself: ocinit resets it, the child gets it back.
+run "$H/probe" sigwrap "$T/wrap" "" 17 $RUN "$OCINIT" "$H/probe" status
+expect_eq "SIGCHLD ignored: the child inherits it ignored" \
+	"$(grep SigIgn "$T/wrap")" "$(grep '^SigIgn:' "$T/out")"
+run "$H/probe" sigwrap "$T/wrap" "" 17 unshare --pid --fork --mount-proc $RUN "$OCINIT" "$H/probe" exit 9
+expect "SIGCHLD ignored: the exit status still comes through" 9 ""

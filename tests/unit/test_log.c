@@ -1,0 +1,29 @@
+/* Unit tests of log.c's formatter. */
+#include <limits.h>
+#include "ocinit.h"
+#include "unit.h"
+
+int main(void)
+{
+	char b[64];
+	CHECK(fmt(b, sizeof b, "plain") == 5);
+	CHECK_STR(b, "plain");
+	fmt(b, sizeof b, "%s=%d %u %x %c%%", "k", -42, 4294967295u, 255u, 'z');
+	CHECK_STR(b, "k=-42 4294967295 ff z%");
+	fmt(b, sizeof b, "%ld %lu", LONG_MIN, ULONG_MAX);
+	CHECK_STR(b, "-9223372036854775808 18446744073709551615");
+	const char *volatile null = NULL; /* volatile: the compiler would warn of a literal NULL */
+	fmt(b, sizeof b, "%d %s", 0, null);
+	CHECK_STR(b, "0 (null)");
+	/* truncation always leaves a terminated string of n-1 bytes */
+	CHECK(fmt(b, 8, "%s", "0123456789") == 7);
+	CHECK_STR(b, "0123456");
+	CHECK(fmt(b, 4, "%d", 123456) == 3);
+	CHECK_STR(b, "123");
+	CHECK(fmt(b, 1, "abc") == 0 && b[0] == 0);
+	/* an unknown conversion is shown, not swallowed; a trailing % is kept */
+	const char *volatile odd = "%q 100%"; /* not a literal: -Wformat would refuse it */
+	fmt(b, sizeof b, odd, 0);
+	CHECK_STR(b, "%q 100%");
+	return unit_done("test_log");
+}

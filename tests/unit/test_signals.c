@@ -1,0 +1,50 @@
+/* Unit tests of signals.c's table and of options.c. */
+#include <signal.h>
+#include "ocinit.h"
+#include "unit.h"
+
+static int parse(struct opts *o, char **argv)
+{
+	int argc = 0;
+	while (argv[argc])
+		argc++;
+	return parse_options(o, argc, argv);
+}
+
+int main(void)
+{
+	char n[12];
+	struct opts o;
+	int forwarded = 0;
+	for (int s = 1; s <= 64; s++)
+		forwarded += signal_is_forwarded(s);
+	/* 64 minus KILL, STOP, CHLD and the six synchronous faults */
+	CHECK(forwarded == 64 - 9);
+	CHECK(signal_is_forwarded(SIGTERM) && signal_is_forwarded(SIGWINCH));
+	CHECK(signal_is_forwarded(32) && signal_is_forwarded(64));
+	CHECK(!signal_is_forwarded(SIGCHLD) && !signal_is_forwarded(SIGSEGV));
+	CHECK(!signal_is_forwarded(0) && !signal_is_forwarded(65));
+	CHECK_STR(signal_name(SIGTERM, n), "SIGTERM");
+	CHECK_STR(signal_name(40, n), "signal 40");
+
+	char *a1[] = { "ocinit", "--", "-g", NULL };
+	CHECK(parse(&o, a1) == 0 && o.argv == a1 + 2 && !o.pgroup);
+	char *a2[] = { "ocinit", "cmd", "-g", NULL };
+	CHECK(parse(&o, a2) == 0 && o.argv == a2 + 1 && !o.pgroup);
+	char *a3[] = { "ocinit", NULL };
+	CHECK(parse(&o, a3) == -1);
+	char *a4[] = { "ocinit", "--nope", "x", NULL };
+	CHECK(parse(&o, a4) == -1);
+	char *a5[] = { "ocinit", "-x", "x", NULL };
+	CHECK(parse(&o, a5) == -1);
+	if (CFG_PGROUP && CFG_VERBOSE) {
+		char *a6[] = { "ocinit", "-gvv", "--verbose", "x", NULL };
+		CHECK(parse(&o, a6) == 0 && o.pgroup && o.verbose == 3 && o.argv == a6 + 3);
+		char *a7[] = { "ocinit", "--pgroup=1", "x", NULL };
+		CHECK(parse(&o, a7) == -1);
+	} else {
+		char *a8[] = { "ocinit", "-g", "x", NULL };
+		CHECK(parse(&o, a8) == (CFG_PGROUP ? 0 : -1));
+	}
+	return unit_done("test_signals");
+}
