@@ -33,7 +33,7 @@ LIB_OBJS  := $(patsubst init/%.c,$(O)/init/%.o,$(filter-out init/main.c,$(INIT_S
 HELPERS   := $(patsubst tests/helpers/%.c,$(O)/helpers/%,$(wildcard tests/helpers/*.c))
 UNITS     := $(patsubst tests/unit/%.c,$(O)/unit/%,$(wildcard tests/unit/*.c))
 
-.PHONY: all deps check check-unit check-capng test-programs clean distclean help \
+.PHONY: all demo deps check check-unit check-capng test-programs clean distclean help \
         defconfig allnoconfig menuconfig savedefconfig oldconfig
 all: $(O)/ocinit
 
@@ -41,6 +41,7 @@ help:
 	@echo 'make [ARCH=x86_64|aarch64]  build $$O/ocinit (O defaults to build/$$ARCH)'
 	@echo 'make deps                    install build/test packages (root, Debian 12)'
 	@echo 'make check                   every test, both arches, defconfig and allnoconfig'
+	@echo 'make demo                    show ocinit at work as PID 1'
 	@echo 'make defconfig|allnoconfig|menuconfig|savedefconfig   choose features (.config)'
 
 deps:
@@ -122,7 +123,10 @@ check-unit: $(UNITS)
 	@for t in $(UNITS); do $(RUN) $$t || exit 1; done
 
 check:
-	sh tests/run.sh
+	bash tests/run.sh
+
+demo: $(O)/ocinit
+	sh tests/demo.sh $(O)/ocinit
 
 clean:
 	rm -rf build/x86_64* build/aarch64*

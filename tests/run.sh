@@ -31,6 +31,7 @@ if build x86_64 defconfig; then H=$TOP/build/check/x86_64-defconfig/helpers; els
 
 for ARCH in $ARCHES; do
 	RUN=$(sed -n 's/^RUN *:= *//p' "arch/$ARCH/arch.mk")
+	[ -n "$RUN" ] && RUN=$(command -v "$RUN")   # absolute: some tests change PATH
 	CFG=libcap-ng
 	if make -s ARCH="$ARCH" check-capng >"build/check/capng-$ARCH.log" 2>&1 &&
 	   grep -q '^# FAIL: *0' "build/$ARCH-libcap-ng/src/test/test-suite.log"; then

@@ -11,5 +11,6 @@ hung=0 wrong=0
 for i in $(seq $loops); do
 	timeout -k 1 10 unshare --pid --fork --mount-proc $RUN "$OCINIT" "$H/probe" exit 7 2>/dev/null
 	case $? in 7) ;; 124|137) hung=$((hung + 1)) ;; *) wrong=$((wrong + 1)) ;; esac
+	[ $hung -ge 3 ] && break   # broken: don't spend 10 s on each of the rest
 done
 expect_eq "$loops immediately exiting children: none hangs, none loses its status" "hung 0 wrong 0" "hung $hung wrong $wrong"
