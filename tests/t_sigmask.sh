@@ -14,7 +14,12 @@ for mode in pid1 plain; do
 done
 # An ignored SIGCHLD would make the kernel reap by itself: ocinit resets it, the child gets it back.
 run "$H/probe" sigwrap "$T/wrap" "" 17 $RUN "$OCINIT" "$H/probe" status
-expect_eq "SIGCHLD ignored: the child inherits it ignored" \
-	"$(grep SigIgn "$T/wrap")" "$(grep '^SigIgn:' "$T/out")"
+if [ -z "$RUN" ]; then
+	expect_eq "SIGCHLD ignored: the child inherits it ignored" \
+		"$(grep SigIgn "$T/wrap")" "$(grep '^SigIgn:' "$T/out")"
+else # qemu-user loses other inherited ignores (see above); SIGCHLD's bit is ocinit's doing
+	ign=$(sed -n 's/^SigIgn:[[:space:]]*//p' "$T/out")
+	expect_eq "SIGCHLD ignored: the child inherits it ignored" 1 "$(( (0x${ign:-0} >> 16) & 1 ))"
+fi
 run "$H/probe" sigwrap "$T/wrap" "" 17 unshare --pid --fork --mount-proc $RUN "$OCINIT" "$H/probe" exit 9
 expect "SIGCHLD ignored: the exit status still comes through" 9 ""
