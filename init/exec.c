@@ -31,13 +31,11 @@ int path_next(const char **cursor, const char *name, char *buf, size_t n)
 	return 1;
 }
 
-static const char *env_get(char *const envp[], const char *key)
+/* search_path: the PATH the child will have, or the default. */
+static const char *search_path(char *const envp[])
 {
-	size_t k = strlen(key);
-	for (; envp && *envp; envp++)
-		if (!strncmp(*envp, key, k) && (*envp)[k] == '=')
-			return *envp + k + 1;
-	return NULL;
+	const char *p = env_value(envp, "PATH");
+	return p ? p : DEFAULT_PATH;
 }
 
 static void copy(char *dst, size_t n, const char *src)
@@ -49,11 +47,9 @@ static void copy(char *dst, size_t n, const char *src)
  * with a missing interpreter fails with ENOENT too), so the hint can name it. */
 static void find_existing(char *const envp[], const char *name, char *path, size_t n)
 {
-	const char *cursor = env_get(envp, "PATH");
+	const char *cursor = search_path(envp);
 	char cand[PATH_MAX];
 	int r, fd;
-	if (!cursor)
-		cursor = DEFAULT_PATH;
 	while ((r = path_next(&cursor, name, cand, sizeof cand)))
 		if (r > 0 && (fd = open(cand, O_RDONLY | O_CLOEXEC | O_NOCTTY)) >= 0) {
 			close(fd);
@@ -79,9 +75,7 @@ void exec_command(char *const argv[], char *const envp[], char *path, size_t n)
 		return;
 	}
 	/* execvp's rules: go on past EACCES, ENOENT, ENOTDIR; stop at any other error. */
-	cursor = env_get(envp, "PATH");
-	if (!cursor)
-		cursor = DEFAULT_PATH;
+	cursor = search_path(envp);
 	while ((r = path_next(&cursor, name, cand, sizeof cand))) {
 		if (r < 0) {
 			too_long = 1;

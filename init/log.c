@@ -67,9 +67,10 @@ size_t vfmt(char *buf, size_t n, const char *f, va_list ap)
 			break;
 		}
 		case 'u':
+		case 'o':
 		case 'x': {
 			unsigned long v = lng ? va_arg(ap, unsigned long) : va_arg(ap, unsigned);
-			pos = put_num(buf, pos, n, v, *f == 'x' ? 16 : 10, 0);
+			pos = put_num(buf, pos, n, v, *f == 'x' ? 16 : *f == 'o' ? 8 : 10, 0);
 			break;
 		}
 		case 'c':

@@ -26,6 +26,10 @@ int main(int argc, char **argv)
 
 	if (r)
 		return r > 0 ? 0 : EXIT_OCINIT;
+	if (resolve(&o) < 0)
+		return EXIT_OCINIT;
+	if (CFG_CREDS && o.flags.print)
+		return print_spec(&o) < 0 ? EXIT_OCINIT : 0;
 	if (signals_take(&s) < 0)
 		die("block signals: %s", strerror(errno));
 	become_subreaper();

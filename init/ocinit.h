@@ -8,6 +8,7 @@
 #include <sys/types.h>
 
 #include "config.h"
+#include "creds.h"
 
 /* Exit codes with fixed meanings (tini's). */
 enum {
@@ -16,19 +17,22 @@ enum {
 	EXIT_NOTFOUND = 127, /* execve: ENOENT / ENOTDIR */
 };
 
-/* The whole resolved run, filled by parse_options() and read-only afterwards. */
+/* The whole run: parse_options() fills argv, flags and the plain options, resolve() the
+ * rest; read-only once the child is spawned. */
 struct opts {
 	char **argv;   /* the command and its arguments (NULL-terminated) */
 	char **envp;   /* the child's environment */
 	int pgroup;    /* -g: forward signals to the child's process group */
 	int verbose;   /* -v count */
+	struct cred_flags flags;
+	struct creds creds;
 };
 
 /* ---- log.c: one prefix, no stdio ---------------------------------------------------------- */
 enum level { L_ERR, L_WARN, L_INFO, L_DEBUG };
 extern int log_verbosity; /* messages above L_WARN print only when verbosity reaches them */
 
-/* fmt: a small printf (%s %d %u %ld %lu %x %c %%) into buf; always NUL-terminates, truncates. */
+/* fmt: a small printf (%s %d %u %o %x %c %%, l for long) into buf; always NUL-terminates, truncates. */
 size_t fmt(char *buf, size_t n, const char *f, ...) __attribute__((format(printf, 3, 4)));
 size_t vfmt(char *buf, size_t n, const char *f, va_list ap) __attribute__((format(printf, 3, 0)));
 /* say: one line "ocinit: [warning: ]MSG\n" on stderr with a single write. */

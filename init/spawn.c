@@ -42,6 +42,8 @@ static _Noreturn void child(const struct opts *o, const struct sigstate *s, int 
 	}
 	if (signals_restore(s) < 0)
 		child_fail(EXIT_OCINIT, "restore the inherited signal state: %s", strerror(errno));
+	if (CFG_CREDS)
+		apply_creds(&o->creds);
 	close_fds_except(report_fd);
 	exec_command(o->argv, o->envp, path, sizeof path);
 	e = errno;

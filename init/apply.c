@@ -1,0 +1,209 @@
+/* apply.c: the child's privilege phases, in this order (runc's, with the checks runc lacks):
+ *   rlimits, oom_score_adj, umask, chdir (as root), drop the bounding set (CAP_SETPCAP is
+ *   still effective), PR_SET_KEEPCAPS, setgroups, setresgid, setresuid, clear KEEPCAPS,
+ *   capset (effective, permitted, inheritable), ambient, no_new_privs, chdir again (when
+ *   root could not, the user may), then everything read back.
+ * Any failure reports "PHASE: error" and exits 125: nothing runs half-applied. */
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ocinit.h"
+
+static char detail[96];   /* what the failing phase was doing, for the message */
+static int chdir_later;   /* root could not enter cwd: retry as the user */
+
+static int do_rlimits(const struct creds *c)
+{
+	for (size_t i = 0; CFG_RLIMITS && i < c->nrlimits; i++) {
+		struct rlimit rl = { c->rlimits[i].soft, c->rlimits[i].hard };
+		fmt(detail, sizeof detail, " RLIMIT_%s", rlimit_name(c->rlimits[i].resource));
+		if (setrlimit(c->rlimits[i].resource, &rl) < 0)
+			return -1;
+	}
+	detail[0] = 0;
+	return 0;
+}
+
+static int do_oom(const struct creds *c)
+{
+	char buf[16];
+	if (!(c->have & HAVE_OOM))
+		return 0;
+	int fd = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC), e;
+	if (fd < 0)
+		return -1;
+	size_t n = fmt(buf, sizeof buf, "%d", c->oom_score_adj);
+	int r = write_all(fd, buf, n);
+	e = errno;
+	close(fd);
+	errno = e;
+	return r;
+}
+
+static int do_umask(const struct creds *c)
+{
+	if (c->have & HAVE_UMASK)
+		umask(c->umask);
+	return 0;
+}
+
+static int do_chdir(const struct creds *c)
+{
+	if (!c->cwd || chdir(c->cwd) == 0)
+		return 0;
+	if (errno != EACCES && errno != EPERM)
+		return -1;
+	chdir_later = 1;
+	return 0;
+}
+
+static int do_bounding(const struct creds *c)
+{
+	return CFG_CAPS && (c->have & HAVE_CAPS) ? caps_apply_bounding(c) : 0;
+}
+
+static int keepcaps(const struct creds *c, int on)
+{
+	if (!(c->have & HAVE_USER) || !CFG_CAPS || !(c->have & HAVE_CAPS))
+		return 0;
+	return prctl(PR_SET_KEEPCAPS, on, 0, 0, 0);
+}
+static int do_keepcaps(const struct creds *c) { return keepcaps(c, 1); }
+static int do_clear_keepcaps(const struct creds *c) { return keepcaps(c, 0); }
+
+static int do_setgroups(const struct creds *c)
+{
+	return c->have & HAVE_GROUPS ? setgroups(c->ngroups, c->groups) : 0;
+}
+
+static int do_setresgid(const struct creds *c)
+{
+	return c->have & HAVE_USER ? setresgid(c->gid, c->gid, c->gid) : 0;
+}
+
+static int do_setresuid(const struct creds *c)
+{
+	return c->have & HAVE_USER ? setresuid(c->uid, c->uid, c->uid) : 0;
+}
+
+static int do_caps(const struct creds *c)
+{
+	return CFG_CAPS && (c->have & HAVE_CAPS) ? caps_apply_sets(c) : 0;
+}
+
+static int do_nnp(const struct creds *c)
+{
+	return c->have & HAVE_NNP ? prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) : 0;
+}
+
+static int do_chdir_again(const struct creds *c)
+{
+	char buf[PATH_MAX];
+	if (!c->cwd)
+		return 0;
+	if (chdir_later && chdir(c->cwd) < 0)
+		return -1;
+	/* getcwd fails, or is not absolute, when the directory is gone or out of reach */
+	if (!getcwd(buf, sizeof buf) || buf[0] != '/')
+		return errno = ENOENT, -1;
+	return 0;
+}
+
+static int cmp_gid(const void *a, const void *b)
+{
+	gid_t x = *(const gid_t *)a, y = *(const gid_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* MISMATCH: say what differs, as a failed phase with no errno. */
+#define MISMATCH(...) (fmt(detail, sizeof detail, __VA_ARGS__), errno = 0, -1)
+
+static int read_back(const struct creds *c)
+{
+	uid_t r, e, s;
+	gid_t rg, eg, sg;
+	if (c->have & HAVE_USER) {
+		if (getresuid(&r, &e, &s) || r != c->uid || e != c->uid || s != c->uid)
+			return MISMATCH(" uids %u/%u/%u, want %u", r, e, s, c->uid);
+		if (getresgid(&rg, &eg, &sg) || rg != c->gid || eg != c->gid || sg != c->gid)
+			return MISMATCH(" gids %u/%u/%u, want %u", rg, eg, sg, c->gid);
+	}
+	if (c->have & HAVE_GROUPS) {
+		gid_t *want = malloc((c->ngroups + 1) * sizeof *want), *got = malloc(MAX_GROUPS * sizeof *got);
+		int n = want && got ? getgroups(MAX_GROUPS, got) : -1;
+		if (n < 0)
+			return -1;
+		memcpy(want, c->groups, c->ngroups * sizeof *want);
+		qsort(want, c->ngroups, sizeof *want, cmp_gid);
+		qsort(got, (size_t)n, sizeof *got, cmp_gid);
+		if ((size_t)n != c->ngroups || memcmp(want, got, (size_t)n * sizeof *got))
+			return MISMATCH(" %d supplementary groups, want %lu", n, (unsigned long)c->ngroups);
+		free(want);
+		free(got);
+	}
+	if (c->have & HAVE_UMASK) {
+		mode_t m = umask(c->umask);
+		if (m != c->umask)
+			return MISMATCH(" umask %o, want %o", m, c->umask);
+	}
+	if (CFG_CAPS && (c->have & HAVE_CAPS)) {
+		static const char *const set[] = { "bounding", "effective", "permitted", "inheritable", "ambient" };
+		capmask now[N_CAPSETS];
+		if (caps_read(now) < 0)
+			return -1;
+		for (int i = 0; i < N_CAPSETS; i++)
+			if (now[i] != c->caps[i])
+				return MISMATCH(" %s capabilities %lx, want %lx", set[i],
+						(unsigned long)now[i], (unsigned long)c->caps[i]);
+	}
+	if ((c->have & HAVE_NNP) && prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) != 1)
+		return MISMATCH(" no_new_privs is not set");
+	for (size_t i = 0; CFG_RLIMITS && i < c->nrlimits; i++) {
+		struct rlimit rl;
+		if (getrlimit(c->rlimits[i].resource, &rl) < 0 || rl.rlim_cur != c->rlimits[i].soft ||
+		    rl.rlim_max != c->rlimits[i].hard)
+			return MISMATCH(" RLIMIT_%s", rlimit_name(c->rlimits[i].resource));
+	}
+	return 0;
+}
+
+static const struct phase {
+	const char *name;
+	int (*run)(const struct creds *);
+} phases[] = {
+	{ "setrlimit", do_rlimits },
+	{ "oom_score_adj", do_oom },
+	{ "umask", do_umask },
+	{ "chdir", do_chdir },
+	{ "drop the bounding set", do_bounding },
+	{ "PR_SET_KEEPCAPS", do_keepcaps },
+	{ "setgroups", do_setgroups },
+	{ "setresgid", do_setresgid },
+	{ "setresuid", do_setresuid },
+	{ "clear PR_SET_KEEPCAPS", do_clear_keepcaps },
+	{ "capset", do_caps },
+	{ "no_new_privs", do_nnp },
+	{ "chdir", do_chdir_again },
+	{ "read back", read_back },
+};
+
+void apply_creds(const struct creds *c)
+{
+	for (size_t i = 0; i < sizeof phases / sizeof phases[0]; i++) {
+		detail[0] = 0;
+		if (phases[i].run(c) < 0) {
+			int e = errno, dir = phases[i].run == do_chdir || phases[i].run == do_chdir_again;
+			child_fail(EXIT_OCINIT, "%s%s%s%s%s%s", phases[i].name, detail, dir ? " " : "",
+				   dir ? c->cwd : "", e ? ": " : "", e ? strerror(e) : "");
+		}
+		say(L_DEBUG, "applied: %s", phases[i].name);
+	}
+}

@@ -1,0 +1,192 @@
+/* caps.c: capability names and the five sets. libcap-ng names them and applies them; the
+ * checks before and the reading back after use the kernel's own interfaces, so that
+ * libcap-ng 0.8.3's quiet failures (a bounding set it could not drop returns 0) are caught. */
+#include <cap-ng.h>
+#include <errno.h>
+#include <linux/capability.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "ocinit.h"
+
+static const char *const set_names[N_CAPSETS] = {
+	"bounding", "effective", "permitted", "inheritable", "ambient",
+};
+
+int cap_by_name(const char *name)
+{
+	if (!strncasecmp(name, "CAP_", 4))
+		name += 4;
+	return *name ? capng_name_to_capability(name) : -1;
+}
+
+const char *cap_name(int cap, char *buf)
+{
+	const char *n = capng_capability_to_name((unsigned)cap);
+	if (!n)
+		fmt(buf, 32, "CAP_%d", cap);
+	else {
+		size_t i = 4;
+		memcpy(buf, "CAP_", 4);
+		for (; *n && i < 31; n++)
+			buf[i++] = *n >= 'a' && *n <= 'z' ? (char)(*n - 32) : *n;
+		buf[i] = 0;
+	}
+	return buf;
+}
+
+int cap_parse_list(const char *what, const char *list, capmask *mask)
+{
+	char name[64];
+	*mask = 0;
+	if (!strcmp(list, "none") || !*list)
+		return 0;
+	if (!strcmp(list, "all")) {
+		*mask = ~0ULL;
+		return 0;
+	}
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, ",");
+		int cap;
+		if (n >= sizeof name) {
+			say(L_ERR, "%s: capability name too long", what);
+			return -1;
+		}
+		memcpy(name, p, n);
+		name[n] = 0;
+		if ((cap = cap_by_name(name)) < 0 || cap > 63) {
+			say(L_ERR, "%s: %s is not a known capability", what, name);
+			return -1;
+		}
+		*mask |= 1ULL << cap;
+		p += n + (p[n] == ',');
+	}
+	return 0;
+}
+
+/* last_cap: the running kernel's highest capability, by asking for the bounding set. */
+static int last_cap(void)
+{
+	int lo = 0, hi = 64; /* lo is valid, hi is not */
+	while (hi - lo > 1) {
+		int mid = (lo + hi) / 2;
+		if (prctl(PR_CAPBSET_READ, mid, 0, 0, 0) >= 0)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+int caps_read(capmask now[N_CAPSETS])
+{
+	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
+	struct __user_cap_data_struct d[2];
+	int last = last_cap();
+	if (syscall(SYS_capget, &h, d) < 0)
+		return -1;
+	now[CS_EFFECTIVE] = d[0].effective | (capmask)d[1].effective << 32;
+	now[CS_PERMITTED] = d[0].permitted | (capmask)d[1].permitted << 32;
+	now[CS_INHERITABLE] = d[0].inheritable | (capmask)d[1].inheritable << 32;
+	now[CS_BOUNDING] = now[CS_AMBIENT] = 0;
+	for (int cap = 0; cap <= last; cap++) {
+		int b = prctl(PR_CAPBSET_READ, cap, 0, 0, 0);
+		int a = prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, cap, 0, 0);
+		if (b < 0 || (a < 0 && errno != EINVAL))
+			return -1;
+		now[CS_BOUNDING] |= (capmask)(b > 0) << cap;
+		now[CS_AMBIENT] |= (capmask)(a > 0) << cap;
+	}
+	return 0;
+}
+
+/* names: "CAP_A, CAP_B" for the bits of mask. */
+static const char *names(capmask mask, char *buf, size_t n)
+{
+	char one[32];
+	size_t k = 0;
+	buf[0] = 0;
+	for (int cap = 0; cap < 64; cap++)
+		if (mask >> cap & 1)
+			k += fmt(buf + k, n - k, "%s%s", k ? ", " : "", cap_name(cap, one));
+	return buf;
+}
+
+int caps_check(struct creds *c, int strict)
+{
+	char list[1024];
+	capmask now[N_CAPSETS], *s = c->caps;
+	capmask known = last_cap() >= 63 ? ~0ULL : (1ULL << (last_cap() + 1)) - 1;
+	if (caps_read(now) < 0) {
+		say(L_ERR, "read ocinit's own capabilities: %s", strerror(errno));
+		return -1;
+	}
+	for (int i = 0; i < N_CAPSETS; i++) {
+		capmask unknown = s[i] & ~known, held = i == CS_BOUNDING ? now[CS_BOUNDING] : now[CS_PERMITTED];
+		if (unknown && s[i] != ~0ULL) /* "all" means all this kernel has */
+			say(L_WARN, "capabilities.%s: not known to this kernel, skipped: %s", set_names[i],
+			    names(unknown, list, sizeof list));
+		s[i] &= known;
+		if (s[i] & ~held) {
+			say(strict ? L_ERR : L_WARN, "capabilities.%s: ocinit does not hold %s%s",
+			    set_names[i], names(s[i] & ~held, list, sizeof list),
+			    strict ? "" : ": skipped (--strict makes this an error)");
+			if (strict)
+				return -1;
+			s[i] &= held;
+		}
+	}
+	static const struct { int set, within; const char *why; } rules[] = {
+		{ CS_EFFECTIVE, CS_PERMITTED, "not in permitted" },
+		{ CS_INHERITABLE, CS_BOUNDING, "not in bounding" },
+		{ CS_AMBIENT, CS_PERMITTED, "not in permitted" },
+		{ CS_AMBIENT, CS_INHERITABLE, "not in inheritable" },
+	};
+	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+		capmask extra = s[rules[i].set] & ~s[rules[i].within];
+		if (extra) {
+			say(L_ERR, "capabilities.%s: %s %s", set_names[rules[i].set],
+			    names(extra, list, sizeof list), rules[i].why);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* load: one of our sets into libcap-ng's state. */
+static void load(const struct creds *c, enum capset_id id, capng_type_t type)
+{
+	for (unsigned cap = 0; cap < 64; cap++)
+		if (c->caps[id] >> cap & 1)
+			capng_update(CAPNG_ADD, type, cap);
+}
+
+int caps_apply_bounding(const struct creds *c)
+{
+	capmask now[N_CAPSETS];
+	capng_setpid((int)getpid());
+	capng_clear(CAPNG_SELECT_BOUNDS);
+	load(c, CS_BOUNDING, CAPNG_BOUNDING_SET);
+	if (capng_apply(CAPNG_SELECT_BOUNDS) < 0 || caps_read(now) < 0)
+		return -1;
+	if (now[CS_BOUNDING] != c->caps[CS_BOUNDING]) { /* 0.8.3 may fail without saying so */
+		errno = EPERM;
+		return -1;
+	}
+	return 0;
+}
+
+int caps_apply_sets(const struct creds *c)
+{
+	capng_setpid((int)getpid());
+	capng_clear(CAPNG_SELECT_CAPS | CAPNG_SELECT_AMBIENT);
+	load(c, CS_EFFECTIVE, CAPNG_EFFECTIVE);
+	load(c, CS_PERMITTED, CAPNG_PERMITTED);
+	load(c, CS_INHERITABLE, CAPNG_INHERITABLE);
+	load(c, CS_AMBIENT, CAPNG_AMBIENT);
+	if (capng_apply(CAPNG_SELECT_CAPS) < 0)
+		return -1;
+	return capng_apply(CAPNG_SELECT_AMBIENT) < 0 ? -1 : 0;
+}

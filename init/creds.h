@@ -1,0 +1,117 @@
+/* creds.h: the OCI process credentials ocinit applies itself, and the rooms that fill
+ * and apply them: resolve.c (flags, config and names into struct creds), oci.c,
+ * passwd.c, caps.c, apply.c (the child's phases), print.c (--print). */
+#ifndef OCINIT_CREDS_H
+#define OCINIT_CREDS_H
+
+#include <sys/types.h>
+
+enum capset_id { CS_BOUNDING, CS_EFFECTIVE, CS_PERMITTED, CS_INHERITABLE, CS_AMBIENT, N_CAPSETS };
+typedef unsigned long long capmask; /* bit n: capability n */
+
+/* What to change; a part that is not in `have` is left as ocinit found it. */
+enum {
+	HAVE_USER   = 1 << 0, /* setresgid/setresuid to uid, gid */
+	HAVE_GROUPS = 1 << 1, /* setgroups(groups), also when empty */
+	HAVE_UMASK  = 1 << 2,
+	HAVE_CAPS   = 1 << 3, /* all five sets, exactly */
+	HAVE_OOM    = 1 << 4,
+	HAVE_NNP    = 1 << 5,
+};
+
+#define MAX_GROUPS 65536      /* the kernel's NGROUPS_MAX */
+#define N_RLIMITS 16          /* RLIM_NLIMITS on Linux */
+
+struct rlim {
+	int resource;
+	unsigned long long soft, hard;
+};
+
+struct creds {
+	unsigned have;
+	uid_t uid;
+	gid_t gid;
+	gid_t *groups;
+	size_t ngroups;
+	mode_t umask;
+	capmask caps[N_CAPSETS];
+	struct rlim rlimits[N_RLIMITS];
+	size_t nrlimits;
+	int oom_score_adj;
+	const char *cwd;      /* NULL: stay where ocinit is */
+};
+
+/* Raw inputs from flags and environment; resolve() turns them into struct creds. */
+struct cred_flags {
+	const char *oci, *user, *groups, *umask, *cwd, *oom;
+	const char *caps[N_CAPSETS], *caps_docker;
+	const char **rlimits, **env; /* arrays of argc entries */
+	size_t nrlimits, nenv;
+	int nnp, print, strict, ignore_lsm;
+};
+
+struct opts;
+
+/* ---- resolve.c -------------------------------------------------------------------------- */
+/* resolve: config file, flags, names and checks into o->creds, o->argv and o->envp.
+ * 0, or -1 after one error line (nothing has been changed then). */
+int resolve(struct opts *o);
+/* env_put: set "K=V" in a NULL-terminated, malloc'd environment (replacing K). 0 or -1. */
+int env_put(char ***envp, const char *kv);
+const char *env_value(char *const envp[], const char *key);
+
+/* ---- oci.c ------------------------------------------------------------------------------- */
+/* oci_load: read FILE (config.json or a bare process object) into o. 0 or -1 (reported). */
+int oci_load(struct opts *o, const char *file);
+
+/* ---- rlimits (oci.c) ---------------------------------------------------------------------- */
+/* rlimit_by_name: RLIMIT_NOFILE (or NOFILE, any case) to its number; -1 if unknown. */
+int rlimit_by_name(const char *name);
+const char *rlimit_name(int resource);
+/* rlimit_add: add or replace (when replace) one limit; -1 if given twice and !replace. */
+int rlimit_add(struct creds *c, int resource, unsigned long long soft, unsigned long long hard,
+	       int replace);
+
+/* ---- passwd.c ------------------------------------------------------------------------------- */
+struct pwent {
+	uid_t uid;
+	gid_t gid;
+	char name[256];
+	char home[4096];
+};
+/* passwd_find: the /etc/passwd entry of name (when name) or of uid. 1 found, 0 not, -1 error. */
+int passwd_find(const char *file, const char *name, uid_t uid, struct pwent *pw);
+/* group_find: the gid of group name. 1 found, 0 not, -1 error. */
+int group_find(const char *file, const char *name, gid_t *gid);
+/* group_memberships: append to c->groups the gids of the groups listing user. 0 or -1. */
+int group_memberships(const char *file, const char *user, struct creds *c);
+/* read_small_file: a regular file of at most max bytes, NUL-terminated, into *buf. 0, or -1:
+ * reported, except ENOENT, which the caller judges. */
+int read_small_file(const char *path, size_t max, char **buf, size_t *len);
+
+/* ---- caps.c ---------------------------------------------------------------------------------- */
+/* cap_by_name: CAP_CHOWN, cap_chown or chown to its number; -1 if unknown. */
+int cap_by_name(const char *name);
+/* cap_name: CAP_CHOWN for 0; buf holds at least 32 bytes. */
+const char *cap_name(int cap, char *buf);
+/* cap_parse_list: "all", "none", or comma-separated names into *mask. -1 (reported) on error. */
+int cap_parse_list(const char *what, const char *list, capmask *mask);
+/* caps_check: drop what the kernel does not know (warning), what ocinit does not hold
+ * (warning, or an error when strict), refuse ambient outside permitted & inheritable. */
+int caps_check(struct creds *c, int strict);
+/* caps_apply_bounding, caps_apply_sets: the child's capability phases. 0 or -1 (errno). */
+int caps_apply_bounding(const struct creds *c);
+int caps_apply_sets(const struct creds *c);
+/* caps_read: the calling thread's five sets now. 0 or -1. */
+int caps_read(capmask now[N_CAPSETS]);
+
+/* ---- apply.c ----------------------------------------------------------------------------------- */
+/* apply_creds: in the child, every phase in order, then read back; on any failure the
+ * child reports and exits 125, so nothing runs with partly applied credentials. */
+void apply_creds(const struct creds *c);
+
+/* ---- print.c ----------------------------------------------------------------------------------- */
+/* print_spec: the resolved process as OCI JSON on stdout. */
+int print_spec(const struct opts *o);
+
+#endif

@@ -1,0 +1,136 @@
+/* print.c: --print, the resolved process as OCI JSON on stdout: what would be applied,
+ * after the config, the flags, the names and the capability checks. */
+#include <string.h>
+
+#include "ocinit.h"
+
+static char out[4096];
+static size_t used;
+static int failed;
+
+static void flush(void)
+{
+	if (used && write_all(1, out, used) < 0)
+		failed = 1;
+	used = 0;
+}
+
+static void put(const char *s)
+{
+	for (; *s; s++) {
+		if (used == sizeof out)
+			flush();
+		out[used++] = *s;
+	}
+}
+
+static void putf(const char *f, ...) __attribute__((format(printf, 1, 2)));
+static void putf(const char *f, ...)
+{
+	char buf[64];
+	va_list ap;
+	va_start(ap, f);
+	vfmt(buf, sizeof buf, f, ap);
+	va_end(ap);
+	put(buf);
+}
+
+/* put_string: a JSON string; control characters, quote and backslash escaped. */
+static void put_string(const char *s)
+{
+	put("\"");
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		char one[2] = { *s, 0 };
+		if (c == '"' || c == '\\')
+			putf("\\%c", c);
+		else if (c < 0x20)
+			putf("\\u%c%c%c%c", '0', '0', "0123456789abcdef"[c >> 4], "0123456789abcdef"[c & 15]);
+		else
+			put(one);
+	}
+	put("\"");
+}
+
+static void put_strings(const char *key, char *const *v)
+{
+	putf("\n  \"%s\": [", key);
+	for (size_t i = 0; v && v[i]; i++) {
+		put(i ? ", " : "");
+		put_string(v[i]);
+	}
+	put("]");
+}
+
+static void put_u64(unsigned long long v)
+{
+	char buf[24];
+	size_t k = sizeof buf - 1;
+	buf[k] = 0;
+	do
+		buf[--k] = (char)('0' + v % 10);
+	while (v /= 10);
+	put(buf + k);
+}
+
+int print_spec(const struct opts *o)
+{
+	static const char *const sets[N_CAPSETS] = { "bounding", "effective", "permitted",
+						     "inheritable", "ambient" };
+	const struct creds *c = &o->creds;
+	put("{");
+	put_strings("args", o->argv);
+	put(",");
+	put_strings("env", o->envp);
+	if (c->cwd) {
+		put(",\n  \"cwd\": ");
+		put_string(c->cwd);
+	}
+	if (c->have & (HAVE_USER | HAVE_GROUPS | HAVE_UMASK)) {
+		put(",\n  \"user\": {");
+		if (c->have & HAVE_USER)
+			putf("\"uid\": %u, \"gid\": %u", (unsigned)c->uid, (unsigned)c->gid);
+		if (c->have & HAVE_UMASK)
+			putf("%s\"umask\": %u", c->have & HAVE_USER ? ", " : "", (unsigned)c->umask);
+		if (c->have & HAVE_GROUPS) {
+			put(c->have & (HAVE_USER | HAVE_UMASK) ? ", \"additionalGids\": [" : "\"additionalGids\": [");
+			for (size_t i = 0; i < c->ngroups; i++)
+				putf("%s%u", i ? ", " : "", (unsigned)c->groups[i]);
+			put("]");
+		}
+		put("}");
+	}
+	if (c->have & HAVE_CAPS) {
+		char name[32];
+		put(",\n  \"capabilities\": {");
+		for (int i = 0; i < N_CAPSETS; i++) {
+			int first = 1;
+			putf("%s\n    \"%s\": [", i ? "," : "", sets[i]);
+			for (int cap = 0; cap < 64; cap++)
+				if (c->caps[i] >> cap & 1) {
+					putf("%s\"%s\"", first ? "" : ", ", cap_name(cap, name));
+					first = 0;
+				}
+			put("]");
+		}
+		put("\n  }");
+	}
+	putf(",\n  \"noNewPrivileges\": %s", c->have & HAVE_NNP ? "true" : "false");
+	if (c->nrlimits) {
+		put(",\n  \"rlimits\": [");
+		for (size_t i = 0; i < c->nrlimits; i++) {
+			putf("%s\n    {\"type\": \"RLIMIT_%s\", \"soft\": ", i ? "," : "",
+			     rlimit_name(c->rlimits[i].resource));
+			put_u64(c->rlimits[i].soft);
+			put(", \"hard\": ");
+			put_u64(c->rlimits[i].hard);
+			put("}");
+		}
+		put("\n  ]");
+	}
+	if (c->have & HAVE_OOM)
+		putf(",\n  \"oomScoreAdj\": %d", c->oom_score_adj);
+	put("\n}\n");
+	flush();
+	return failed ? -1 : 0;
+}
