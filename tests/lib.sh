@@ -68,3 +68,37 @@ ocinit_below() {
 	done
 	return 1
 }
+
+# testroot CMD...: run CMD in a private mount namespace whose /etc/passwd and /etc/group are
+# the test's own ($T/passwd, $T/group, made by make_testroot); the host's stay untouched.
+make_testroot() {
+	cat >"$T/passwd" <<'PW'
+root:x:0:0:root:/root:/bin/sh
+testuser:x:1000:1000:Test User:/home/testuser:/bin/sh
+alice:x:1500:1500::/home/alice:/bin/sh
+4242:x:2000:2000:numeric name:/home/numeric:/bin/sh
+nohome:x:1600:1600::/:/bin/sh
+PW
+	cat >"$T/group" <<'GR'
+root:x:0:
+testuser:x:1000:
+wheel:x:10:testuser,alice
+audio:x:29:testuser
+1234:x:3000:alice
+staff:x:50:
+GR
+}
+testroot() {
+	unshare -m --propagation private sh -c \
+		'mount --bind "$1" /etc/passwd && mount --bind "$2" /etc/group && shift 2 && exec "$@"' \
+		testroot "$T/passwd" "$T/group" "$@"
+}
+
+# status_of FIELDS...: the probe's status lines for FIELDS from $T/out, tabs as spaces, one line.
+status_of() {
+	local f out=
+	for f in "$@"; do
+		out="$out$(grep "^$f:" "$T/out" | tr '\t' ' ' | sed 's/ *$//')|"
+	done
+	printf '%s' "${out%|}"
+}

@@ -1,5 +1,6 @@
 /* probe: the test suite's entrypoint. It reports what a process started by ocinit sees.
  *   probe status            selected /proc/self/status lines, open fds, process group
+ *   probe limits            /proc/self/limits
  *   probe exit N            exit with status N
  *   probe raise SIG         die from signal SIG (default disposition, unblocked)
  *   probe signals N READY   block all, create file READY, print "got SIG" for each signal
@@ -47,7 +48,10 @@ static int status(void)
 	for (int fd = 0; fd < 4096; fd++)
 		if (fcntl(fd, F_GETFD) >= 0)
 			printf(" %d", fd);
-	printf("\nPgrp: %s\n", getpgrp() == getpid() ? "own" : "shared");
+	char cwd[4096];
+	printf("\nHome: %s\n", getenv("HOME") ? getenv("HOME") : "(unset)");
+	printf("Cwd: %s\n", getcwd(cwd, sizeof cwd) ? cwd : "(unknown)");
+	printf("Pgrp: %s\n", getpgrp() == getpid() ? "own" : "shared");
 	printf("Foreground: %s\n", tcgetpgrp(0) == getpgrp() ? "yes" : "no");
 	return 0;
 }
@@ -204,6 +208,13 @@ int main(int argc, char **argv)
 	const char *m = argc > 1 ? argv[1] : "";
 	if (!strcmp(m, "status"))
 		return status();
+	if (!strcmp(m, "limits")) {
+		char line[256];
+		FILE *f = fopen("/proc/self/limits", "r");
+		while (f && fgets(line, sizeof line, f))
+			fputs(line, stdout);
+		return f ? 0 : 2;
+	}
 	if (!strcmp(m, "exit") && argc == 3)
 		return atoi(argv[2]);
 	if (!strcmp(m, "raise") && argc == 3)

@@ -1,0 +1,88 @@
+# Credentials from flags and from --oci: /proc/self/status of the entrypoint, exactly.
+if ! has creds; then
+	run plain --user 0 true
+	expect "without CREDS: --user is an unknown option" 125 "ocinit: unknown option '--user' (see --help)"
+	return 0 2>/dev/null || true
+fi
+make_testroot
+hexcaps() { # hexcaps NAME...: the 16-digit mask /proc/self/status shows
+	local m=0 c n
+	for c in "$@"; do
+		case $c in KILL) n=5;; CHOWN) n=0;; DAC_OVERRIDE) n=1;; NET_BIND_SERVICE) n=10;;
+			SETUID) n=7;; SETGID) n=6;; FOWNER) n=3;; SYS_CHROOT) n=18;; esac
+		m=$((m | (1 << n)))
+	done
+	printf '%016x' "$m"
+}
+# want_caps UID B E P I A: what execve leaves of these sets for a plain binary.
+# Root: permitted = effective = bounding (inheritable and ambient lie within it).
+# Others: permitted = effective = ambient. Inheritable, bounding and ambient are kept.
+want_caps() {
+	if [ "$1" = 0 ]; then
+		echo "CapInh: $5|CapPrm: $2|CapEff: $2|CapBnd: $2|CapAmb: $6"
+	else
+		echo "CapInh: $5|CapPrm: $6|CapEff: $6|CapBnd: $2|CapAmb: $6"
+	fi
+}
+B2=$(hexcaps KILL CHOWN) K=$(hexcaps KILL) Z=0000000000000000
+for uid in 0 1000; do
+	# each set alone, and in combination; what cannot stand alone is refused (t_hostile)
+	run testroot $RUN "$OCINIT" -u $uid --cap-bounding KILL,CHOWN "$H/probe" status
+	expect_eq "uid $uid: bounding alone" "$(want_caps $uid $B2 $Z $Z $Z $Z)" \
+		"$(status_of CapInh CapPrm CapEff CapBnd CapAmb)"
+	run testroot $RUN "$OCINIT" -u $uid --cap-bounding all --cap-permitted kill "$H/probe" status
+	bnd=$(sed -n 's/^CapBnd:\t//p' "$T/out")
+	expect_eq "uid $uid: permitted alone (bounding all)" "$(want_caps $uid "$bnd" $Z $K $Z $Z)" \
+		"$(status_of CapInh CapPrm CapEff CapBnd CapAmb)"
+	run testroot $RUN "$OCINIT" -u $uid --cap-bounding KILL,CHOWN --cap-permitted CAP_KILL --cap-effective cap_kill "$H/probe" status
+	expect_eq "uid $uid: effective with permitted" "$(want_caps $uid $B2 $K $K $Z $Z)" \
+		"$(status_of CapInh CapPrm CapEff CapBnd CapAmb)"
+	run testroot $RUN "$OCINIT" -u $uid --cap-bounding KILL,CHOWN --cap-inheritable KILL "$H/probe" status
+	expect_eq "uid $uid: inheritable within bounding" "$(want_caps $uid $B2 $Z $Z $K $Z)" \
+		"$(status_of CapInh CapPrm CapEff CapBnd CapAmb)"
+	run testroot $RUN "$OCINIT" -u $uid --cap-bounding KILL,CHOWN --cap-permitted KILL,CHOWN --cap-inheritable KILL --cap-ambient KILL "$H/probe" status
+	expect_eq "uid $uid: all five sets, ambient" "$(want_caps $uid $B2 $Z $B2 $K $K)" \
+		"$(status_of CapInh CapPrm CapEff CapBnd CapAmb)"
+	run testroot $RUN "$OCINIT" -u $uid --caps none "$H/probe" status
+	expect_eq "uid $uid: --caps none" "$(want_caps $uid $Z $Z $Z $Z $Z)" \
+		"$(status_of CapInh CapPrm CapEff CapBnd CapAmb)"
+done
+
+# groups, umask, no_new_privs, rlimits, HOME, cwd through --oci, as runc takes them
+mkdir -p "$T/work" && chmod 755 "$T/work"
+cat >"$T/cfg.json" <<JSON
+{"ociVersion": "1.0.2", "process": {
+  "user": {"uid": 1000, "gid": 1000, "additionalGids": [10, 29, 4000], "umask": 23},
+  "args": ["$H/probe", "status"], "env": ["PATH=/usr/bin:/bin", "X=1", "X=2"], "cwd": "$T/work",
+  "capabilities": {"bounding": ["CAP_KILL", "CAP_CHOWN"], "permitted": ["CAP_KILL"],
+                   "inheritable": ["CAP_KILL"], "ambient": ["CAP_KILL"], "effective": []},
+  "noNewPrivileges": true,
+  "rlimits": [{"type": "RLIMIT_NOFILE", "soft": 256, "hard": 512},
+              {"type": "RLIMIT_CORE", "soft": 0, "hard": 1024}],
+  "oomScoreAdj": 500}}
+JSON
+run testroot setpriv --groups 4,27 $RUN "$OCINIT" --oci "$T/cfg.json"
+expect_eq "--oci: ids, groups, umask, caps, no_new_privs, HOME, cwd" \
+	"Uid: 1000 1000 1000 1000|Gid: 1000 1000 1000 1000|Groups: 10 29 4000|Umask: 0027|CapInh: $K|CapPrm: $K|CapEff: $K|CapBnd: $B2|CapAmb: $K|NoNewPrivs: 1|Home: /home/testuser|Cwd: $T/work" \
+	"$(status_of Uid Gid Groups Umask CapInh CapPrm CapEff CapBnd CapAmb NoNewPrivs Home Cwd)"
+run testroot $RUN "$OCINIT" --oci "$T/cfg.json" "$H/probe" limits
+expect_eq "--oci: rlimits (COMMAND overrides args)" \
+	"Max core file size 0 1024 bytes|Max open files 256 512 files" \
+	"$(grep -E '^Max (core file size|open files)' "$T/out" | tr -s ' ' | sed 's/ $//' | paste -sd'|')"
+run testroot $RUN "$OCINIT" --oci "$T/cfg.json" sh -c 'cat /proc/self/oom_score_adj; echo "$X"'
+expect_eq "--oci: oomScoreAdj and env (the last duplicate wins)" "500 2" "$(cat "$T/out" | tr '\n' ' ' | sed 's/ $//')"
+
+# root: every supplementary group of the caller is cleared; the umask defaults to runc's 0022
+printf '{"process": {"user": {"uid": 0, "gid": 0}, "args": ["%s", "status"]}}' "$H/probe" >"$T/root.json"
+run testroot setpriv --groups 4,27 $RUN "$OCINIT" --oci "$T/root.json"
+expect_eq "--oci uid 0: root's groups cleared, umask 0022, no capabilities" \
+	"Uid: 0 0 0 0|Groups:|Umask: 0022|CapPrm: $Z|CapBnd: $Z|NoNewPrivs: 0" \
+	"$(status_of Uid Groups Umask CapPrm CapBnd NoNewPrivs)"
+
+# flags over the config
+run testroot $RUN "$OCINIT" --oci "$T/cfg.json" -u 1500:50 --groups 7 --umask 077 --env X=3 \
+	--cwd / --rlimit nofile=100:200 "$H/probe" status
+expect_eq "flags override the config" "Uid: 1500 1500 1500 1500|Gid: 50 50 50 50|Groups: 7|Umask: 0077|Home: /home/alice|Cwd: /" \
+	"$(status_of Uid Gid Groups Umask Home Cwd)"
+run testroot $RUN "$OCINIT" --rlimit NOFILE=unlimited:unlimited true
+expect "--rlimit above the hard limit: the step fails, 125" 125 "ocinit: setrlimit RLIMIT_NOFILE: Operation not permitted"
