@@ -33,7 +33,7 @@ LIB_OBJS  := $(patsubst init/%.c,$(O)/init/%.o,$(filter-out init/main.c,$(INIT_S
 HELPERS   := $(patsubst tests/helpers/%.c,$(O)/helpers/%,$(wildcard tests/helpers/*.c))
 UNITS     := $(patsubst tests/unit/%.c,$(O)/unit/%,$(wildcard tests/unit/*.c))
 
-.PHONY: all demo deps check check-unit check-capng test-programs clean distclean help \
+.PHONY: all demo deps check fuzz check-fuzz check-unit check-capng test-programs clean distclean help \
         defconfig allnoconfig menuconfig savedefconfig oldconfig
 all: $(O)/ocinit
 
@@ -42,6 +42,7 @@ help:
 	@echo 'make deps                    install build/test packages (root, Debian 12)'
 	@echo 'make check                   every test, both arches, defconfig and allnoconfig'
 	@echo 'make demo                    show ocinit at work as PID 1'
+	@echo 'make fuzz [FUZZ_SECONDS=60]  fuzz the JSON reader (libFuzzer, ASan, UBSan)'
 	@echo 'make defconfig|allnoconfig|menuconfig|savedefconfig   choose features (.config)'
 
 deps:
@@ -128,7 +129,24 @@ check:
 demo: $(O)/ocinit
 	sh tests/demo.sh $(O)/ocinit
 
+# ---- fuzzing: json.c in a glibc host build with clang's libFuzzer, ASan and UBSan ------------------
+FUZZ_SECONDS ?= 60
+FUZZER := build/fuzz/fuzz_json
+$(FUZZER): tests/fuzz/fuzz_json.c init/json.c init/json.h
+	@mkdir -p $(@D)
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Iinit \
+	    -o $@ tests/fuzz/fuzz_json.c init/json.c
+
+# make fuzz: explore for FUZZ_SECONDS, new inputs kept in build/fuzz/corpus (not in git).
+fuzz: $(FUZZER)
+	@mkdir -p build/fuzz/corpus
+	$(FUZZER) -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus tests/fuzz/corpus
+
+# Replay the seed corpus (and any extra files given in FUZZ_REPLAY) once each.
+check-fuzz: $(FUZZER)
+	$(FUZZER) -runs=0 tests/fuzz/corpus $(FUZZ_REPLAY)
+
 clean:
-	rm -rf build/x86_64* build/aarch64*
+	rm -rf build/x86_64* build/aarch64* build/fuzz
 distclean:
 	rm -rf build .config .config.old

@@ -1,7 +1,7 @@
 /* json.c: strict RFC 8259. Accepts exactly the grammar: no comments, no trailing commas,
  * no BOM, no leading zeros, no control characters in strings, UTF-8 validated (no overlong
- * forms, no surrogates, nothing past U+10FFFF), lone \u surrogates refused, nesting limited
- * to JSON_MAX_DEPTH, nothing after the value but white space. Duplicate keys and what the
+ * forms, no surrogates, nothing past U+10FFFF), lone \u surrogates refused, at most
+ * JSON_MAX_DEPTH arrays and objects inside one another, nothing after the value but white space. Duplicate keys and what the
  * values mean are the caller's business. */
 #include <stdlib.h>
 #include <string.h>
@@ -270,13 +270,13 @@ static int value(struct parser *p, struct jnode **out, int depth)
 {
 	struct jnode *n;
 	skip_ws(p);
-	if (depth > JSON_MAX_DEPTH)
-		return fail(p, p->pos, "nested too deeply");
 	if (p->pos >= p->len)
 		return fail(p, p->pos, "expected a value");
 	unsigned char c = p->s[p->pos];
 	enum jtype t = c == '{' ? J_OBJECT : c == '[' ? J_ARRAY : c == '"' ? J_STRING :
 		       c == 't' ? J_TRUE : c == 'f' ? J_FALSE : c == 'n' ? J_NULL : J_NUMBER;
+	if ((t == J_OBJECT || t == J_ARRAY) && depth >= JSON_MAX_DEPTH)
+		return fail(p, p->pos, "nested too deeply");
 	if (!(n = *out = new_node(p, t)))
 		return fail(p, p->pos, "out of memory");
 	switch (t) {

@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 
-#define JSON_MAX_DEPTH 64
+#define JSON_MAX_DEPTH 64 /* arrays and objects inside one another */
 
 enum jtype { J_NULL, J_FALSE, J_TRUE, J_NUMBER, J_STRING, J_ARRAY, J_OBJECT };
 

@@ -211,7 +211,8 @@ static int rlimit_flag(struct creds *c, const char *spec)
 			v[i] = strtoull(val[i], NULL, 10);
 		p += n;
 		if (!*p) {
-			v[1] = v[0];
+			if (i == 0)
+				v[1] = v[0];
 			break;
 		}
 		if (i == 1 || *p++ != ':')

@@ -29,6 +29,19 @@ ARCH=x86_64 CFG=helpers
 if build x86_64 defconfig; then H=$TOP/build/check/x86_64-defconfig/helpers; else
 	bad "build native helpers" "see build/check/x86_64-defconfig.log"; H=/nonexistent; fi
 
+# Host only: the fuzz seed corpus (and JSONTestSuite, where ../shared has it) replayed
+# through the JSON reader under ASan and UBSan.
+ARCH=host CFG=fuzz
+suite=$TOP/../shared/testdata/JSONTestSuite
+replay=
+[ -d "$suite" ] && replay="$suite/test_parsing $suite/test_transform"
+if make -s check-fuzz FUZZ_REPLAY="$replay" >build/check/fuzz.log 2>&1 &&
+   grep -q 'Done [0-9]* runs' build/check/fuzz.log; then
+	ok "fuzz corpus replayed under ASan/UBSan ($(sed -n 's/.*Done \([0-9]*\) runs.*/\1/p' build/check/fuzz.log | tail -1) inputs)"
+else
+	bad "fuzz corpus replayed under ASan/UBSan" "see build/check/fuzz.log"
+fi
+
 for ARCH in $ARCHES; do
 	RUN=$(sed -n 's/^RUN *:= *//p' "arch/$ARCH/arch.mk")
 	[ -n "$RUN" ] && RUN=$(command -v "$RUN")   # absolute: some tests change PATH

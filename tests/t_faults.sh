@@ -1,0 +1,26 @@
+# Fault injection: each privilege step failing (strace -e inject) gives 125 naming the step,
+# and the entrypoint never runs.
+has creds || return 0 2>/dev/null || true
+D=$T/faults; mkdir -p "$D" && chmod 755 "$D"
+# fault SYSCALL MESSAGE FLAGS...: inject EPERM (EACCES for chdir) into SYSCALL
+fault() {
+	local call=$1 msg=$2 err=EPERM
+	shift 2
+	[ "$call" = chdir ] && err=EACCES
+	rm -f "$D/ran"
+	run strace -f -qq -o /dev/null -e "inject=$call:error=$err" \
+		unshare --pid --fork --mount-proc $RUN "$OCINIT" "$@" -- /bin/touch "$D/ran"
+	if [ -e "$D/ran" ]; then bad "inject $call: nothing runs" "the command ran"; return; fi
+	expect "inject $call: 125, the step named, nothing run" 125 "ocinit: $msg"
+}
+fault setgroups "setgroups: Operation not permitted" -u 1000
+fault setresgid "setresgid: Operation not permitted" -u 1000
+fault setresuid "setresuid: Operation not permitted" -u 1000
+if has caps; then
+	fault capset "capset: Operation not permitted" -u 1000 --caps CAP_KILL
+fi
+fault prctl "no_new_privs: Operation not permitted" -u 1000 --no-new-privs
+if has rlimits; then
+	fault prlimit64 "setrlimit RLIMIT_NOFILE: Operation not permitted" --rlimit nofile=100
+fi
+fault chdir "chdir $D: Permission denied" -u 1000 --cwd "$D"
