@@ -106,17 +106,22 @@ $(O)/init/%.o: init/%.c init/*.h $(O)/config.h $(KHDR)/.done $(CAPNG_SRC)/.done
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(O)/ocinit: $(O)/init/main.o $(LIB_OBJS) $(CAPNG_LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(O)/init/main.o $(LIB_OBJS) $(LDLIBS)
+# An archive, so that a room no enabled feature calls is not linked at all (an object named
+# on the command line always is, and would pull in libcap-ng and its constructor).
+$(O)/libocinit.a: $(LIB_OBJS)
+	rm -f $@ && $(AR) rcs $@ $^
+
+$(O)/ocinit: $(O)/init/main.o $(O)/libocinit.a $(CAPNG_LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(O)/init/main.o $(O)/libocinit.a $(LDLIBS)
 
 # ---- tests -------------------------------------------------------------------------------------
 $(O)/helpers/%: tests/helpers/%.c $(KHDR)/.done
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -DAUDIT_ARCH_SELF=$(AUDIT_ARCH) $(LDFLAGS) -o $@ $<
 
-$(O)/unit/%: tests/unit/%.c tests/unit/unit.h $(LIB_OBJS) $(CAPNG_LIB)
+$(O)/unit/%: tests/unit/%.c tests/unit/unit.h $(O)/libocinit.a $(CAPNG_LIB)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(O)/libocinit.a $(LDLIBS)
 
 test-programs: $(O)/ocinit $(HELPERS) $(UNITS)
 
@@ -126,8 +131,8 @@ check-unit: $(UNITS)
 check:
 	bash tests/run.sh
 
-demo: $(O)/ocinit
-	sh tests/demo.sh $(O)/ocinit
+demo: $(O)/ocinit $(O)/helpers/nosys
+	sh tests/demo.sh $(O)/ocinit $(O)/helpers
 
 # ---- fuzzing: json.c in a glibc host build with clang's libFuzzer, ASan and UBSan ------------------
 FUZZ_SECONDS ?= 60

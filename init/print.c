@@ -100,7 +100,7 @@ int print_spec(const struct opts *o)
 		}
 		put("}");
 	}
-	if (c->have & HAVE_CAPS) {
+	if (CFG_CAPS && (c->have & HAVE_CAPS)) {
 		char name[32];
 		put(",\n  \"capabilities\": {");
 		for (int i = 0; i < N_CAPSETS; i++) {

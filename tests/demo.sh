@@ -1,20 +1,42 @@
 #!/bin/sh
-# make demo: ocinit as PID 1 of a new PID namespace, doing its job in front of you.
+# make demo: ocinit's main job, as PID 1 of a new PID namespace. A root-owned, mode-0744
+# entrypoint run as uid 1000 holding CAP_DAC_OVERRIDE: execve allows it (the capability
+# overrides the missing x bit for others), so ocinit runs it; access(2) would have said no.
 set -u
 B=${1:-build/x86_64/ocinit}
+H=${2:-build/x86_64/helpers}
+D=$(mktemp -d /tmp/ocinit-demo.XXXXXX)
+chmod 755 "$D"
+trap 'rm -rf "$D"' EXIT
 step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
+pid1() { unshare --pid --fork --mount-proc "$@"; }
 
-step "ocinit -v sh -c '(sleep 0.2 &); sleep 0.5; echo ...; ps -o pid,ppid,stat,comm; exit 3'"
-unshare --pid --fork --mount-proc "$B" -v sh -c \
-	'(sleep 0.2 &) ; sleep 0.5; echo "I am pid $$ in a new PID namespace; ocinit is pid 1 and reaped the orphaned sleep:"; ps -o pid,ppid,stat,comm; exit 3'
-echo "exit status: $? (the child's 3)"
+printf '#!/bin/sh\necho "hello from the entrypoint: $(id)"\n' >"$D/entrypoint.sh"
+chmod 0744 "$D/entrypoint.sh"
+step "ls -l entrypoint.sh"
+ls -l "$D/entrypoint.sh"
 
-step "ocinit sh -c 'kill -TERM \$\$'"
-unshare --pid --fork --mount-proc "$B" sh -c 'kill -TERM $$'
-echo "exit status: $? (128 + SIGTERM's 15)"
+step "ocinit --user 1000 --caps CAP_DAC_OVERRIDE entrypoint.sh"
+pid1 "$B" --user 1000 --caps CAP_DAC_OVERRIDE "$D/entrypoint.sh"
+echo "exit status: $?"
 
-printf 'echo I have no #! line\n' >/tmp/ocinit-demo.sh && chmod 755 /tmp/ocinit-demo.sh
-step "ocinit /tmp/ocinit-demo.sh   # execve decides, with no pre-check, and ocinit says why"
-unshare --pid --fork --mount-proc "$B" /tmp/ocinit-demo.sh
-echo "exit status: $? (126: cannot execute)"
-rm -f /tmp/ocinit-demo.sh
+step "nosys faccessat2 ocinit --user 1000 --caps CAP_DAC_OVERRIDE entrypoint.sh   # a kernel < 5.8"
+pid1 "$H/nosys" faccessat2 "$B" --user 1000 --caps CAP_DAC_OVERRIDE "$D/entrypoint.sh"
+echo "exit status: $? (the same: ocinit never asks access(2), only execve)"
+
+step "ocinit --user 1000 --caps none entrypoint.sh"
+pid1 "$B" --user 1000 --caps none "$D/entrypoint.sh"
+echo "exit status: $? (126: the kernel's EACCES, reported as it is)"
+
+cat >"$D/config.json" <<JSON
+{"ociVersion": "1.0.2", "process": {"user": {"uid": 1000, "gid": 1000, "additionalGids": [27]},
+ "args": ["$D/entrypoint.sh"], "env": ["PATH=/usr/bin:/bin"], "cwd": "/",
+ "capabilities": {"bounding": ["CAP_DAC_OVERRIDE", "CAP_KILL"], "effective": ["CAP_DAC_OVERRIDE"],
+                  "permitted": ["CAP_DAC_OVERRIDE"]},
+ "noNewPrivileges": true, "rlimits": [{"type": "RLIMIT_NOFILE", "soft": 1024, "hard": 1024}]}}
+JSON
+step "ocinit --oci config.json --print    # what would be applied"
+"$B" --oci "$D/config.json" --print
+step "ocinit --oci config.json"
+pid1 "$B" --oci "$D/config.json"
+echo "exit status: $?"
