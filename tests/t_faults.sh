@@ -24,3 +24,15 @@ if has rlimits; then
 	fault prlimit64 "setrlimit RLIMIT_NOFILE: Operation not permitted" --rlimit nofile=100
 fi
 fault chdir "chdir $D: Permission denied" -u 1000 --cwd "$D"
+
+# Without the privileges to switch (a non-root caller): the same clear error, nothing run.
+rm -f "$D/ran"
+run setpriv --reuid 65534 --regid 65534 --clear-groups $RUN "$OCINIT" -u 1000 -- /bin/touch "$D/ran"
+expect "non-root caller, -u: 125 at the first privilege step" 125 "ocinit: setgroups: Operation not permitted"
+if has caps; then
+	run setpriv --reuid 65534 --regid 65534 --clear-groups \
+		$RUN "$OCINIT" --cap-bounding none -u 65534 -- /bin/touch "$D/ran"
+	expect "non-root caller, capabilities: 125, the bounding set cannot be dropped" 125 \
+		"ocinit: drop the bounding set: Operation not permitted"
+fi
+expect_eq "non-root callers ran nothing" "" "$(ls "$D/ran" 2>/dev/null)"
