@@ -56,9 +56,24 @@ struct opts;
 /* resolve: config file, flags, names and checks into o->creds, o->argv and o->envp.
  * 0, or -1 after one error line (nothing has been changed then). */
 int resolve(struct opts *o);
+
+/* ---- env.c -------------------------------------------------------------------------------- */
 /* env_put: set "K=V" in a NULL-terminated, malloc'd environment (replacing K). 0 or -1. */
 int env_put(char ***envp, const char *kv);
 const char *env_value(char *const envp[], const char *key);
+/* env_for_child: o->envp copied, duplicates folded, ocinit's own variables removed. */
+int env_for_child(struct opts *o);
+
+/* ---- users.c ------------------------------------------------------------------------------ */
+int all_digits(const char *s);
+/* decimal_arg: s as a decimal in [min, max]; -1 (reported, naming what) if it is not one. */
+int decimal_arg(const char *what, const char *s, long long min, long long max, long long *v);
+/* user_flag: -u USER[:GROUP] into c; memberships unless GROUP or --groups is given. */
+int user_flag(struct creds *c, const char *spec, int groups_given);
+/* groups_flag: --groups LIST (names or numbers) replaces c's groups. */
+int groups_flag(struct creds *c, const char *list);
+/* home_for_user: HOME from passwd for the target uid when the environment has none. */
+int home_for_user(struct opts *o);
 
 /* ---- oci.c ------------------------------------------------------------------------------- */
 /* oci_load: read FILE (config.json or a bare process object) into o. 0 or -1 (reported). */

@@ -1,0 +1,57 @@
+/* env.c: the child's environment: lookups, KEY=VALUE replacement (the last one wins, as
+ * in Docker's merge), and the fresh copy the child gets without ocinit's own variables. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ocinit.h"
+
+/* Variables ocinit reads; the child never sees them. */
+static const char *const own_vars[] = { "OCINIT_OCI" };
+
+const char *env_value(char *const envp[], const char *key)
+{
+	size_t k = strlen(key);
+	for (; envp && *envp; envp++)
+		if (!strncmp(*envp, key, k) && (*envp)[k] == '=')
+			return *envp + k + 1;
+	return NULL;
+}
+
+/* env_put: later entries win, as with Docker's merge; an entry without '=' is refused. */
+int env_put(char ***envp, const char *kv)
+{
+	size_t k = strcspn(kv, "="), n = 0;
+	char **e = *envp;
+	if (!kv[k] || !k)
+		return -1;
+	for (; e && e[n]; n++)
+		if (!strncmp(e[n], kv, k + 1)) {
+			e[n] = (char *)kv;
+			return 0;
+		}
+	if (!(e = realloc(e, (n + 2) * sizeof *e)))
+		return -1;
+	e[n] = (char *)kv;
+	e[n + 1] = NULL;
+	*envp = e;
+	return 0;
+}
+
+/* env_for_child: a fresh environment from src, duplicates folded, ocinit's variables removed. */
+int env_for_child(struct opts *o)
+{
+	char **src = o->envp, **out = calloc(1, sizeof *out);
+	if (!out)
+		return -1;
+	for (; src && *src; src++) {
+		int own = 0;
+		for (size_t i = 0; i < sizeof own_vars / sizeof own_vars[0]; i++)
+			own |= !strncmp(*src, own_vars[i], strlen(own_vars[i])) &&
+			       (*src)[strlen(own_vars[i])] == '=';
+		if (!own && strchr(*src, '=') && env_put(&out, *src) < 0)
+			return -1;
+	}
+	o->envp = out;
+	return 0;
+}
+

@@ -1,0 +1,124 @@
+/* jread.c: typed reads from a JSON tree, each error one line naming the file, the JSON
+ * path and the byte (1-based): "cfg.json: process.user.uid: 4294967295 is out of range
+ * (byte 27)". Integers are plain digits only: no sign, fraction or exponent. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "jread.h"
+#include "ocinit.h"
+
+int jbad(const struct jctx *w, const char *path, size_t off, const char *f, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, f);
+	vfmt(msg, sizeof msg, f, ap);
+	va_end(ap);
+	say(L_ERR, "%s: %s: %s (byte %lu)", w->file, path, msg, (unsigned long)off + 1);
+	return -1;
+}
+
+const char *jpath(char *buf, const char *parent, const char *key, long index)
+{
+	if (key)
+		fmt(buf, 256, "%s%s%s", parent, *parent ? "." : "", key);
+	else
+		fmt(buf, 256, "%s[%ld]", parent, index);
+	return buf;
+}
+
+const struct jnode *jmember(const struct jnode *obj, const char *key)
+{
+	for (const struct jnode *m = obj->child; m; m = m->next)
+		if (m->key_len == strlen(key) && !memcmp(m->key, key, m->key_len))
+			return m;
+	return NULL;
+}
+
+static int key_cmp(const void *a, const void *b)
+{
+	const struct jnode *x = *(const struct jnode *const *)a, *y = *(const struct jnode *const *)b;
+	size_t n = x->key_len < y->key_len ? x->key_len : y->key_len;
+	int r = memcmp(x->key, y->key, n);
+	return r ? r : x->key_len < y->key_len ? -1 : x->key_len > y->key_len;
+}
+
+int jno_duplicates(const struct jctx *w, const struct jnode *n, const char *path)
+{
+	char sub[256];
+	size_t count = 0, i = 0;
+	long index = 0;
+	for (const struct jnode *c = n->child; c; c = c->next, index++) {
+		count++;
+		if (jno_duplicates(w, c, n->type == J_OBJECT ? jpath(sub, path, c->key, 0) : jpath(sub, path, NULL, index)))
+			return -1;
+	}
+	if (n->type != J_OBJECT || count < 2)
+		return 0;
+	const struct jnode **keys = malloc(count * sizeof *keys);
+	if (!keys)
+		return jbad(w, path, n->off, "out of memory");
+	for (const struct jnode *c = n->child; c; c = c->next)
+		keys[i++] = c;
+	qsort(keys, count, sizeof *keys, key_cmp);
+	for (i = 1; i < count && key_cmp(&keys[i - 1], &keys[i]); i++)
+		;
+	const struct jnode *dup = i < count ? keys[i] : NULL;
+	free(keys);
+	return dup ? jbad(w, path, dup->key_off, "key \"%s\" is given twice", dup->key) : 0;
+}
+
+int jwant(const struct jctx *w, const struct jnode *n, const char *path, enum jtype t)
+{
+	static const char *const what[] = { "null", "a boolean", "a boolean", "a number",
+					    "a string", "an array", "an object" };
+	if (n->type == t || (t == J_TRUE && n->type == J_FALSE))
+		return 0;
+	return jbad(w, path, n->off, "expected %s", what[t]);
+}
+
+/* uint_of: an integer in 0..max, no sign, fraction or exponent. */
+int juint(const struct jctx *w, const struct jnode *n, const char *path,
+		   unsigned long long max, unsigned long long *v)
+{
+	if (jwant(w, n, path, J_NUMBER))
+		return -1;
+	if (strspn(n->str, "0123456789") != n->len)
+		return jbad(w, path, n->off, "%s is not a non-negative integer", n->str);
+	*v = 0;
+	for (const char *c = n->str; *c; c++) {
+		unsigned d = (unsigned)(*c - '0');
+		if (*v > (max - d) / 10)
+			return jbad(w, path, n->off, "%s is out of range", n->str);
+		*v = *v * 10 + d;
+	}
+	return 0;
+}
+
+/* string_of: a string without NUL bytes. */
+int jstring(const struct jctx *w, const struct jnode *n, const char *path, const char **s)
+{
+	if (jwant(w, n, path, J_STRING))
+		return -1;
+	if (strlen(n->str) != n->len)
+		return jbad(w, path, n->off, "contains a NUL byte");
+	*s = n->str;
+	return 0;
+}
+
+/* strings_of: an array of strings into a new NULL-terminated vector. */
+int jstrings(const struct jctx *w, const struct jnode *n, const char *path, char ***out)
+{
+	char sub[256];
+	size_t count = 0, i = 0;
+	if (jwant(w, n, path, J_ARRAY))
+		return -1;
+	for (const struct jnode *c = n->child; c; c = c->next)
+		count++;
+	if (!(*out = calloc(count + 1, sizeof **out)))
+		return jbad(w, path, n->off, "out of memory");
+	for (const struct jnode *c = n->child; c; c = c->next, i++)
+		if (jstring(w, c, jpath(sub, path, NULL, (long)i), (const char **)&(*out)[i]))
+			return -1;
+	return 0;
+}

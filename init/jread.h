@@ -1,0 +1,31 @@
+/* jread.h: typed, path-aware reads from a json.c tree (jread.c). */
+#ifndef OCINIT_JREAD_H
+#define OCINIT_JREAD_H
+
+#include "json.h"
+
+struct opts;
+struct jctx {
+	const char *file;   /* named in every message */
+	struct opts *o;     /* what the reads fill (oci.c) */
+};
+
+/* jbad: report "FILE: PATH: MSG (byte OFF+1)"; returns -1. */
+int jbad(const struct jctx *w, const char *path, size_t off, const char *f, ...)
+	__attribute__((format(printf, 4, 5)));
+/* jpath: "parent.key" (just "key" at the top) or "parent[index]" into buf (256 bytes). */
+const char *jpath(char *buf, const char *parent, const char *key, long index);
+const struct jnode *jmember(const struct jnode *obj, const char *key);
+/* jno_duplicates: every object under n has each key once. */
+int jno_duplicates(const struct jctx *w, const struct jnode *n, const char *path);
+/* jwant: n is of type t (J_TRUE: either boolean). */
+int jwant(const struct jctx *w, const struct jnode *n, const char *path, enum jtype t);
+/* juint: a plain-digit integer in 0..max. */
+int juint(const struct jctx *w, const struct jnode *n, const char *path, unsigned long long max,
+	  unsigned long long *v);
+/* jstring: a string without NUL bytes. */
+int jstring(const struct jctx *w, const struct jnode *n, const char *path, const char **s);
+/* jstrings: an array of such strings into a new NULL-terminated vector. */
+int jstrings(const struct jctx *w, const struct jnode *n, const char *path, char ***out);
+
+#endif

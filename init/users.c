@@ -1,0 +1,123 @@
+/* users.c: -u USER[:GROUP], --groups and HOME, resolved with runc's (and Docker's) rules
+ * from the /etc/passwd and /etc/group of the root ocinit runs in (passwd.c reads them). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ocinit.h"
+
+#define PASSWD "/etc/passwd"
+#define GROUP "/etc/group"
+
+int all_digits(const char *s)
+{
+	return *s && strspn(s, "0123456789") == strlen(s);
+}
+
+/* decimal_arg: a decimal in [min, max]; -1 (reported, naming what) if it is not one. */
+int decimal_arg(const char *what, const char *s, long long min, long long max, long long *v)
+{
+	int neg = *s == '-';
+	unsigned long long u = 0;
+	if (!all_digits(s + neg) || strlen(s + neg) > 19)
+		goto bad;
+	for (const char *c = s + neg; *c; c++)
+		u = u * 10 + (unsigned)(*c - '0');
+	if (u > 4611686018427387904ULL)
+		goto bad;
+	*v = neg ? -(long long)u : (long long)u;
+	if (*v >= min && *v <= max)
+		return 0;
+bad:
+	say(L_ERR, "%s: %s is not a number in %ld..%ld", what, s, (long)min, (long)max);
+	return -1;
+}
+
+/* group_id: a group name or number. */
+static int group_id(const char *what, const char *g, gid_t *gid)
+{
+	long long v;
+	int r;
+	if (all_digits(g)) {
+		if (decimal_arg(what, g, 0, 4294967294LL, &v))
+			return -1;
+		*gid = (gid_t)v;
+		return 0;
+	}
+	if ((r = group_find(GROUP, g, gid)) == 0)
+		say(L_ERR, "%s: group %s is not in %s", what, g, GROUP);
+	return r == 1 ? 0 : -1;
+}
+
+/* user_flag: -u USER[:GROUP], with runc's (and Docker's) lookup rules. */
+int user_flag(struct creds *c, const char *spec, int groups_given)
+{
+	char u[256];
+	const char *g = strchr(spec, ':');
+	size_t n = g ? (size_t)(g - spec) : strlen(spec);
+	struct pwent pw;
+	long long v;
+	int found;
+	if (!n || n >= sizeof u || (g && !g[1])) {
+		say(L_ERR, "--user: '%s' is not USER[:GROUP]", spec);
+		return -1;
+	}
+	memcpy(u, spec, n);
+	u[n] = 0;
+	if (all_digits(u)) { /* always a number, never a name */
+		if (decimal_arg("--user", u, 0, 4294967294LL, &v))
+			return -1;
+		found = passwd_find(PASSWD, NULL, (uid_t)v, &pw);
+		c->uid = (uid_t)v;
+		c->gid = found == 1 ? pw.gid : 0;
+	} else {
+		if ((found = passwd_find(PASSWD, u, 0, &pw)) == 0)
+			say(L_ERR, "--user: user %s is not in %s", u, PASSWD);
+		if (found != 1)
+			return -1;
+		c->uid = pw.uid;
+		c->gid = pw.gid;
+	}
+	if (found < 0 || (g && group_id("--user", g + 1, &c->gid)))
+		return -1;
+	c->have |= HAVE_USER | HAVE_GROUPS;
+	if (!g && found == 1 && !groups_given)
+		return group_memberships(GROUP, pw.name, c);
+	return 0;
+}
+
+int groups_flag(struct creds *c, const char *list)
+{
+	char g[256];
+	c->ngroups = 0;
+	c->have |= HAVE_GROUPS;
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, ",");
+		if (!n || n >= sizeof g || c->ngroups >= MAX_GROUPS) {
+			say(L_ERR, "--groups: '%s' is not a list of groups", list);
+			return -1;
+		}
+		memcpy(g, p, n);
+		g[n] = 0;
+		if (group_id("--groups", g, &c->groups[c->ngroups++]))
+			return -1;
+		p += n + (p[n] == ',');
+	}
+	return 0;
+}
+
+/* home_for_user: HOME from passwd for the target uid when the environment has none, "/" otherwise. */
+int home_for_user(struct opts *o)
+{
+	struct pwent pw;
+	int found;
+	if (!(o->creds.have & HAVE_USER) || env_value(o->envp, "HOME"))
+		return 0;
+	if ((found = passwd_find(PASSWD, NULL, o->creds.uid, &pw)) < 0)
+		return -1;
+	char *kv = malloc(sizeof pw.home + 6);
+	if (!kv)
+		return -1;
+	fmt(kv, sizeof pw.home + 6, "HOME=%s", found == 1 && pw.home[0] ? pw.home : "/");
+	return env_put(&o->envp, kv);
+}
+
