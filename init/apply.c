@@ -117,12 +117,6 @@ static int do_chdir_again(const struct creds *c)
 	return 0;
 }
 
-static int cmp_gid(const void *a, const void *b)
-{
-	gid_t x = *(const gid_t *)a, y = *(const gid_t *)b;
-	return x < y ? -1 : x > y;
-}
-
 /* MISMATCH: say what differs, as a failed phase with no errno. */
 #define MISMATCH(...) (fmt(detail, sizeof detail, __VA_ARGS__), errno = 0, -1)
 
@@ -136,17 +130,13 @@ static int read_back(const struct creds *c)
 		if (getresgid(&rg, &eg, &sg) || rg != c->gid || eg != c->gid || sg != c->gid)
 			return MISMATCH(" gids %u/%u/%u, want %u", rg, eg, sg, c->gid);
 	}
-	if (c->have & HAVE_GROUPS) {
-		gid_t *want = malloc((c->ngroups + 1) * sizeof *want), *got = malloc(MAX_GROUPS * sizeof *got);
-		int n = want && got ? getgroups(MAX_GROUPS, got) : -1;
+	if (c->have & HAVE_GROUPS) { /* both sorted: resolve() sorted ours, the kernel its own */
+		gid_t *got = malloc(MAX_GROUPS * sizeof *got);
+		int n = got ? getgroups(MAX_GROUPS, got) : -1;
 		if (n < 0)
 			return -1;
-		memcpy(want, c->groups, c->ngroups * sizeof *want);
-		qsort(want, c->ngroups, sizeof *want, cmp_gid);
-		qsort(got, (size_t)n, sizeof *got, cmp_gid);
-		if ((size_t)n != c->ngroups || memcmp(want, got, (size_t)n * sizeof *got))
+		if ((size_t)n != c->ngroups || memcmp(c->groups, got, (size_t)n * sizeof *got))
 			return MISMATCH(" %d supplementary groups, want %lu", n, (unsigned long)c->ngroups);
-		free(want);
 		free(got);
 	}
 	if (c->have & HAVE_UMASK) {

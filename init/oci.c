@@ -29,6 +29,7 @@ static int user(const struct jctx *w, const struct jnode *u, struct creds *c)
 		if (juint(w, n, "process.user.umask", 0777, &v))
 			return -1;
 		c->umask = (mode_t)v;
+		c->have |= HAVE_UMASK;
 	}
 	if ((n = jmember(u, "additionalGids"))) {
 		size_t i = 0;
@@ -117,9 +118,9 @@ static int process(const struct jctx *w, const struct jnode *p)
 	char sub[256];
 	if (jwant(w, p, "process", J_OBJECT))
 		return -1;
-	/* An OCI process always sets user, groups (possibly none), umask and all capability sets. */
-	c->have |= HAVE_USER | HAVE_GROUPS | HAVE_UMASK | (CFG_CAPS ? HAVE_CAPS : 0);
-	c->umask = 022; /* runc's default */
+	/* An OCI process always sets user, groups (possibly none) and all capability sets; an
+	 * absent umask is left as it is, as the spec says (runc and crun would use 0022). */
+	c->have |= HAVE_USER | HAVE_GROUPS | (CFG_CAPS ? HAVE_CAPS : 0);
 	if ((n = jmember(p, "args"))) {
 		if (jstrings(w, n, "process.args", &args))
 			return -1;

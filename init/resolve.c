@@ -123,6 +123,24 @@ static int flags(struct opts *o)
 	return 0;
 }
 
+static int cmp_gid(const void *a, const void *b)
+{
+	gid_t x = *(const gid_t *)a, y = *(const gid_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* unique_groups: each supplementary group once, sorted as the kernel keeps them (runc
+ * removes duplicates too, and the read-back compares with getgroups). */
+static void unique_groups(struct creds *c)
+{
+	size_t n = 0;
+	qsort(c->groups, c->ngroups, sizeof *c->groups, cmp_gid);
+	for (size_t i = 0; i < c->ngroups; i++)
+		if (!n || c->groups[n - 1] != c->groups[i])
+			c->groups[n++] = c->groups[i];
+	c->ngroups = n;
+}
+
 int resolve(struct opts *o)
 {
 	if (CFG_CREDS) {
@@ -132,6 +150,7 @@ int resolve(struct opts *o)
 			return -1;
 		if (env_for_child(o) < 0 || flags(o) < 0 || home_for_user(o) < 0)
 			return -1;
+		unique_groups(&o->creds);
 		if (CFG_CAPS && (o->creds.have & HAVE_CAPS) && caps_check(&o->creds, o->flags.strict))
 			return -1;
 	}

@@ -52,7 +52,7 @@ done
 mkdir -p "$T/work" && chmod 755 "$T/work"
 cat >"$T/cfg.json" <<JSON
 {"ociVersion": "1.0.2", "process": {
-  "user": {"uid": 1000, "gid": 1000, "additionalGids": [10, 29, 4000], "umask": 23},
+  "user": {"uid": 1000, "gid": 1000, "additionalGids": [29, 10, 4000, 29], "umask": 23},
   "args": ["$H/probe", "status"], "env": ["PATH=/usr/bin:/bin", "X=1", "X=2"], "cwd": "$T/work",
   "capabilities": {"bounding": ["CAP_KILL", "CAP_CHOWN"], "permitted": ["CAP_KILL"],
                    "inheritable": ["CAP_KILL"], "ambient": ["CAP_KILL"], "effective": []},
@@ -62,7 +62,7 @@ cat >"$T/cfg.json" <<JSON
   "oomScoreAdj": 500}}
 JSON
 run testroot setpriv --groups 4,27 $RUN "$OCINIT" --oci "$T/cfg.json"
-expect_eq "--oci: ids, groups, umask, caps, no_new_privs, HOME, cwd" \
+expect_eq "--oci: ids, groups (duplicates folded), umask, caps, no_new_privs, HOME, cwd" \
 	"Uid: 1000 1000 1000 1000|Gid: 1000 1000 1000 1000|Groups: 10 29 4000|Umask: 0027|CapInh: $K|CapPrm: $K|CapEff: $K|CapBnd: $B2|CapAmb: $K|NoNewPrivs: 1|Home: /home/testuser|Cwd: $T/work" \
 	"$(status_of Uid Gid Groups Umask CapInh CapPrm CapEff CapBnd CapAmb NoNewPrivs Home Cwd)"
 run testroot $RUN "$OCINIT" --oci "$T/cfg.json" "$H/probe" limits
@@ -72,11 +72,11 @@ expect_eq "--oci: rlimits (COMMAND overrides args)" \
 run testroot $RUN "$OCINIT" --oci "$T/cfg.json" sh -c 'cat /proc/self/oom_score_adj; echo "$X"'
 expect_eq "--oci: oomScoreAdj and env (the last duplicate wins)" "500 2" "$(cat "$T/out" | tr '\n' ' ' | sed 's/ $//')"
 
-# root: every supplementary group of the caller is cleared; the umask defaults to runc's 0022
+# root: every supplementary group of the caller is cleared; an absent umask is left alone
 printf '{"process": {"user": {"uid": 0, "gid": 0}, "args": ["%s", "status"]}}' "$H/probe" >"$T/root.json"
-run testroot setpriv --groups 4,27 $RUN "$OCINIT" --oci "$T/root.json"
-expect_eq "--oci uid 0: root's groups cleared, umask 0022, no capabilities" \
-	"Uid: 0 0 0 0|Groups:|Umask: 0022|CapPrm: $Z|CapBnd: $Z|NoNewPrivs: 0" \
+run testroot sh -c 'umask 0077 && exec "$@"' sh setpriv --groups 4,27 $RUN "$OCINIT" --oci "$T/root.json"
+expect_eq "--oci uid 0: root's groups cleared, absent umask kept, no capabilities" \
+	"Uid: 0 0 0 0|Groups:|Umask: 0077|CapPrm: $Z|CapBnd: $Z|NoNewPrivs: 0" \
 	"$(status_of Uid Groups Umask CapPrm CapBnd NoNewPrivs)"
 
 # flags over the config
