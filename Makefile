@@ -33,7 +33,7 @@ LIB_OBJS  := $(patsubst init/%.c,$(O)/init/%.o,$(filter-out init/main.c,$(INIT_S
 HELPERS   := $(patsubst tests/helpers/%.c,$(O)/helpers/%,$(wildcard tests/helpers/*.c))
 UNITS     := $(patsubst tests/unit/%.c,$(O)/unit/%,$(wildcard tests/unit/*.c))
 
-.PHONY: all demo deps check fuzz check-fuzz check-unit check-capng test-programs clean distclean help \
+.PHONY: all demo deps check difftest fuzz check-fuzz check-unit check-capng test-programs clean distclean help \
         defconfig allnoconfig menuconfig savedefconfig oldconfig
 all: $(O)/ocinit
 
@@ -42,6 +42,7 @@ help:
 	@echo 'make deps                    install build/test packages (root, Debian 12)'
 	@echo 'make check                   every test, both arches, defconfig and allnoconfig'
 	@echo 'make demo                    show ocinit at work as PID 1'
+	@echo 'make difftest [N=1000] [SEED=S]  credentials: ocinit against runc on random configs'
 	@echo 'make fuzz [FUZZ_SECONDS=60]  fuzz the JSON reader (libFuzzer, ASan, UBSan)'
 	@echo 'make defconfig|allnoconfig|menuconfig|savedefconfig   choose features (.config)'
 
@@ -130,6 +131,11 @@ check-unit: $(UNITS)
 
 check:
 	bash tests/run.sh
+
+# make difftest [N=1000] [SEED=...]: more configs against runc than make check's 100.
+N ?= 1000
+difftest:
+	bash tests/runtime/difftest.sh $(N) $(SEED)
 
 demo: $(O)/ocinit $(O)/helpers/nosys
 	sh tests/demo.sh $(O)/ocinit $(O)/helpers

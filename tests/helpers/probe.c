@@ -1,6 +1,7 @@
 /* probe: the test suite's entrypoint. It reports what a process started by ocinit sees.
  *   probe status            selected /proc/self/status lines, open fds, process group
  *   probe limits            /proc/self/limits
+ *   probe report            the credential lines of status, then limits
  *   probe exit N            exit with status N
  *   probe raise SIG         die from signal SIG (default disposition, unblocked)
  *   probe signals N READY   block all, create file READY, print "got SIG" for each signal
@@ -208,9 +209,13 @@ int main(int argc, char **argv)
 	const char *m = argc > 1 ? argv[1] : "";
 	if (!strcmp(m, "status"))
 		return status();
-	if (!strcmp(m, "limits")) {
+	if (!strcmp(m, "limits") || !strcmp(m, "report")) {
+		static const char *const creds[] = { "Uid", "Gid", "Groups", "CapInh", "CapPrm",
+			"CapEff", "CapBnd", "CapAmb", "NoNewPrivs", "Umask", NULL };
 		char line[256];
 		FILE *f = fopen("/proc/self/limits", "r");
+		if (!strcmp(m, "report"))
+			status_lines(stdout, creds);
 		while (f && fgets(line, sizeof line, f))
 			fputs(line, stdout);
 		return f ? 0 : 2;

@@ -1,0 +1,9 @@
+# Same credentials as runc: 100 process configs (6 fixed, the rest random from a printed
+# seed), each run by runc directly and through ocinit; see tests/runtime/difftest.sh.
+if [ -n "$RUN" ] || ! has caps || ! has oci || ! has rlimits; then
+	skip "difftest against runc" "it runs the native defconfig build inside runc"
+	return 0 2>/dev/null || true
+fi
+. tests/runtime/lib.sh
+. tests/runtime/difftest.sh
+difftest "${DIFFTEST_N:-100}" "${DIFFTEST_SEED:-$(date +%s)}"
