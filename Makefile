@@ -116,9 +116,9 @@ $(O)/ocinit: $(O)/init/main.o $(O)/libocinit.a $(CAPNG_LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(O)/init/main.o $(O)/libocinit.a $(LDLIBS)
 
 # ---- tests -------------------------------------------------------------------------------------
-$(O)/helpers/%: tests/helpers/%.c $(KHDR)/.done
+$(O)/helpers/%: tests/helpers/%.c arch/$(ARCH)/seccomp.h $(KHDR)/.done
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -DAUDIT_ARCH_SELF=$(AUDIT_ARCH) $(LDFLAGS) -o $@ $<
+	$(CC) $(CFLAGS) -Iarch/$(ARCH) $(LDFLAGS) -o $@ $<
 
 $(O)/unit/%: tests/unit/%.c tests/unit/unit.h $(O)/libocinit.a $(CAPNG_LIB)
 	@mkdir -p $(@D)

@@ -50,10 +50,10 @@ wait_file() {
 }
 
 # ocinit_below PID: the pid of the ocinit under test among PID's descendants (its argv[0] is
-# $OCINIT, or $RUN followed by $OCINIT), so a test can signal it as a runtime would.
+# $OCINIT, or $EMU followed by $OCINIT), so a test can signal it as a runtime would.
 ocinit_below() {
 	local i p want queue
-	want=$(printf '%s\n' $RUN "$OCINIT")
+	want=$(printf '%s\n' $EMU "$OCINIT")
 	for i in $(seq 50); do
 		queue=$1
 		while [ -n "$queue" ]; do

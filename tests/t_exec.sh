@@ -40,7 +40,7 @@ run env -u PATH "$(command -v unshare)" --pid --fork --mount-proc $RUN "$OCINIT"
 expect_eq "no PATH: the default PATH is searched" "0 default PATH" "$RC $(cat "$T/out")"
 
 # No pre-check: between its start and the entrypoint, ocinit makes no access-style call.
-if [ -z "$RUN" ]; then
+if [ -z "$EMU" ]; then
 	strace -f -qq -o "$T/strace" -e trace=access,faccessat,faccessat2,stat,lstat,newfstatat,statx \
 		"$OCINIT" "$H/probe" exit 0
 	expect_eq "strace: no access/faccessat/stat call before execve" "" "$(grep -v '^[0-9]* +++ exited' "$T/strace")"

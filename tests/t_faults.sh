@@ -8,8 +8,9 @@ fault() {
 	shift 2
 	[ "$call" = chdir ] && err=EACCES
 	rm -f "$D/ran"
-	run strace -f -qq -o /dev/null -e "inject=$call:error=$err" \
-		unshare --pid --fork --mount-proc $RUN "$OCINIT" "$@" -- /bin/touch "$D/ran"
+	# the old-kernel filter goes outside strace, which would otherwise fail its prctl
+	run $WRAP strace -f -qq -o /dev/null -e "inject=$call:error=$err" \
+		unshare --pid --fork --mount-proc $EMU "$OCINIT" "$@" -- /bin/touch "$D/ran"
 	if [ -e "$D/ran" ]; then bad "inject $call: nothing runs" "the command ran"; return; fi
 	expect "inject $call: 125, the step named, nothing run" 125 "ocinit: $msg"
 }

@@ -1,12 +1,12 @@
 # Reaping: thousands of orphans, all adopted by PID 1 and all reaped; no zombie left.
 N=3000
-[ -n "$RUN" ] && N=1000   # qemu-user forks far more slowly
+[ -n "$EMU" ] && N=1000   # qemu-user forks far more slowly
 run pid1 "$H/probe" orphans $N
 expect_eq "PID 1 adopts and reaps $N orphans (status $RC)" "adopted $N left 0 zombies 0" "$(cat "$T/out")"
 
 # A child that exits at once must never be missed (signals are blocked before fork).
 loops=2000
-[ -n "$RUN" ] && loops=300
+[ -n "$EMU" ] && loops=300
 hung=0 wrong=0
 for i in $(seq $loops); do
 	timeout -k 1 10 unshare --pid --fork --mount-proc $RUN "$OCINIT" "$H/probe" exit 7 2>/dev/null

@@ -2,7 +2,7 @@
 # pre-5.8 kernel (faccessat2 answers ENOSYS to the runtime itself, as an old kernel would),
 # and fixed by ocinit as the container's process, under runc and under crun.
 . tests/runtime/lib.sh
-if [ -n "$RUN" ] || ! has caps || ! has oci; then
+if [ -n "$EMU" ] || ! has caps || ! has oci; then
 	skip "runtime tests" "they run the native defconfig build (containers exec host binaries)"
 	return 0 2>/dev/null || true
 fi

@@ -13,7 +13,7 @@ for kernel in current old; do
 	expect "$kernel kernel: the same without CAP_DAC_OVERRIDE: 126, EACCES" 126 \
 		"ocinit: exec $T/seed/entrypoint.sh: Permission denied$(has exec-hints && echo ' (no execute permission for this user, a directory or a noexec mount)')"
 done
-if [ -z "$RUN" ]; then
+if [ -z "$EMU" ]; then
 	# Everything traced up to the entrypoint's execve is ocinit's; the script's shell may
 	# well call access() itself afterwards.
 	strace -f -qq -o "$T/strace" -e trace=execve,access,faccessat,faccessat2 \

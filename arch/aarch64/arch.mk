@@ -6,5 +6,4 @@ AR          := aarch64-linux-gnu-ar
 KHDR_LINUX  := /usr/aarch64-linux-gnu/include/linux
 KHDR_ASM    := /usr/aarch64-linux-gnu/include/asm
 KHDR_GENERIC:= /usr/aarch64-linux-gnu/include/asm-generic
-AUDIT_ARCH  := AUDIT_ARCH_AARCH64
 RUN         := qemu-aarch64-static

@@ -5,5 +5,4 @@ AR          := ar
 KHDR_LINUX  := /usr/include/linux
 KHDR_ASM    := /usr/include/x86_64-linux-gnu/asm
 KHDR_GENERIC:= /usr/include/asm-generic
-AUDIT_ARCH  := AUDIT_ARCH_X86_64
 RUN         :=

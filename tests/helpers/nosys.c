@@ -1,5 +1,5 @@
 /* nosys: run a command with some system calls answering ENOSYS, as an older kernel would.
- *   nosys NAME[,NAME...] CMD [ARG...]
+ *   nosys NAME[,NAME...] CMD [ARG...]     NAME: pidfd_open clone3 close_range openat2 faccessat2
  * A seccomp filter for this machine's own architecture; what a qemu-user guest asks for
  * reaches the host kernel as the host's call, so it applies to emulated programs too. */
 #include <errno.h>
@@ -10,13 +10,11 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
-static const struct { const char *name; int nr; } calls[] = {
-	{ "close_range", SYS_close_range },
-	{ "faccessat2", SYS_faccessat2 },
-};
+#include "seccomp.h" /* arch/<arch>/: the audit arch and the numbers, per architecture */
+
+static const struct { const char *name; int nr; } calls[] = { NOSYS_CALLS };
 
 int main(int argc, char **argv)
 {
@@ -27,7 +25,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	f[k++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch));
-	f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_SELF, 1, 0);
+	f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, NOSYS_AUDIT_ARCH, 1, 0);
 	f[k++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
 	f[k++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr));
 	for (char *name = strtok(argv[1], ","); name; name = strtok(NULL, ",")) {
