@@ -2,6 +2,7 @@
  *   probe status            selected /proc/self/status lines, open fds, process group
  *   probe limits            /proc/self/limits
  *   probe report            the credential lines of status, then limits
+ *   probe ids               credentials from system calls alone (works without /proc)
  *   probe exit N            exit with status N
  *   probe raise SIG         die from signal SIG (default disposition, unblocked)
  *   probe signals N READY   block all, create file READY, print "got SIG" for each signal
@@ -19,6 +20,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/capability.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -54,6 +60,39 @@ static int status(void)
 	printf("Cwd: %s\n", getcwd(cwd, sizeof cwd) ? cwd : "(unknown)");
 	printf("Pgrp: %s\n", getpgrp() == getpid() ? "own" : "shared");
 	printf("Foreground: %s\n", tcgetpgrp(0) == getpgrp() ? "yes" : "no");
+	return 0;
+}
+
+static int ids(void)
+{
+	uid_t r, e, s;
+	gid_t rg, eg, sg, g[256];
+	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
+	struct __user_cap_data_struct d[2];
+	unsigned long long bnd = 0, amb = 0;
+	struct rlimit rl;
+	int n = getgroups(256, g);
+	mode_t m = umask(0);
+	umask(m);
+	getresuid(&r, &e, &s);
+	getresgid(&rg, &eg, &sg);
+	printf("uid=%u/%u/%u gid=%u/%u/%u groups=", r, e, s, rg, eg, sg);
+	for (int i = 0; i < n; i++)
+		printf("%s%u", i ? "," : "", g[i]);
+	syscall(SYS_capget, &h, d);
+	for (int c = 0; c < 64 && prctl(PR_CAPBSET_READ, c, 0, 0, 0) >= 0; c++) {
+		bnd |= (unsigned long long)(prctl(PR_CAPBSET_READ, c, 0, 0, 0) > 0) << c;
+		amb |= (unsigned long long)(prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, c, 0, 0) > 0) << c;
+	}
+	getrlimit(RLIMIT_NOFILE, &rl);
+	printf(" inh=%x prm=%x eff=%x bnd=%llx amb=%llx nnp=%d umask=%04o nofile=%lu/%lu fds=",
+	       d[0].inheritable, d[0].permitted, d[0].effective, bnd, amb,
+	       prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0), (unsigned)m,
+	       (unsigned long)rl.rlim_cur, (unsigned long)rl.rlim_max);
+	for (int fd = 0, first = 1; fd < 4096; fd++)
+		if (fcntl(fd, F_GETFD) >= 0)
+			printf("%s%d", first ? "" : ",", fd), first = 0;
+	printf("\n");
 	return 0;
 }
 
@@ -209,6 +248,8 @@ int main(int argc, char **argv)
 	const char *m = argc > 1 ? argv[1] : "";
 	if (!strcmp(m, "status"))
 		return status();
+	if (!strcmp(m, "ids"))
+		return ids();
 	if (!strcmp(m, "limits") || !strcmp(m, "report")) {
 		static const char *const creds[] = { "Uid", "Gid", "Groups", "CapInh", "CapPrm",
 			"CapEff", "CapBnd", "CapAmb", "NoNewPrivs", "Umask", NULL };
