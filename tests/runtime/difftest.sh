@@ -79,7 +79,8 @@ dt_one() {
 	mkdir -p "$d"
 	jq '. + {args: ["/bin/probe", "report"]} | .env //= ["PATH=/bin"]' <<<"$proc" >"$d/process.json"
 	rt_bundle "$d/a" "$DT_ROOT" '.process = $p[0]' --slurpfile p "$d/process.json"
-	rt_bundle "$d/b" "$DT_ROOT" "$rt_ocinit_filter" --arg p "$d/process.json" --argjson caps "$DT_HELD"
+	rt_bundle "$d/b" "$DT_ROOT" "$rt_ocinit_filter" --arg p "$d/process.json" --argjson caps "$DT_HELD" \
+		--argjson launch "$DT_LAUNCH"
 	rt_run runc "$d/a" >"$d/a.out" 2>"$d/a.err"
 	rt_run runc "$d/b" >"$d/b.out" 2>"$d/b.err"
 	want=$(cat "$d/a.out" "$d/a.err"); got=$(cat "$d/b.out" "$d/b.err")
@@ -101,6 +102,8 @@ difftest() {
 	DT_ROOT=$T/dt/rootfs
 	rt_rootfs "$DT_ROOT"
 	DT_HELD=$(rt_held_caps)
+	DT_LAUNCH='[]'
+	[ -n "$EMU" ] && DT_LAUNCH='["/bin/qemu"]'
 	echo "  difftest: $n configs, seed $seed (replay: make difftest SEED=$seed N=$n)"
 	while IFS= read -r line; do
 		i=$((i + 1)); dt_one $i "$line" </dev/null
@@ -119,7 +122,7 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then # run on its own
 	o=build/check/x86_64-defconfig
 	KCONFIG_CONFIG=$o.config kconfig-conf --defconfig=configs/defconfig Kconfig >/dev/null &&
 		make -s ARCH=x86_64 O=$o KCONFIG_CONFIG=$o.config test-programs || exit 1
-	OCINIT=$PWD/$o/ocinit H=$PWD/$o/helpers
+	OCINIT=$PWD/$o/ocinit H=$PWD/$o/helpers EMU=
 	T=$(mktemp -d /tmp/ocinit-difftest.XXXXXX); chmod 755 "$T"
 	difftest "${1:-100}" "${2:-$(date +%s)}"
 	rm -rf "$T"

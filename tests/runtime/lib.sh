@@ -10,6 +10,7 @@ rt_rootfs() {
 	for a in $(/bin/busybox --list); do [ -e "$r/bin/$a" ] || ln -s busybox "$r/bin/$a"; done
 	cp "$OCINIT" "$r/sbin/ocinit"
 	cp "$H/probe" "$r/bin/probe"
+	if [ -n "$EMU" ]; then cp "$EMU" "$r/bin/qemu"; fi
 	printf 'root:x:0:0:root:/root:/bin/sh\ntestuser:x:1000:1000:test:/home/testuser:/bin/sh\n' >"$r/etc/passwd"
 	printf 'root:x:0:\ntestuser:x:1000:\nstaff:x:50:testuser\n' >"$r/etc/group"
 	printf '#!/bin/sh\necho "hello from /entrypoint.sh as $(id -u)"\n' >"$r/entrypoint.sh"
@@ -31,13 +32,14 @@ rt_bundle() {
 # rt_ocinit_filter: the runtime side of "ocinit as the container's process": root, every
 # capability this machine's root holds in every set, a few supplementary groups (a dirty
 # start, so anything ocinit forgets to clear shows), no rlimits of its own, and the process
-# config bind-mounted read-only at /ocinit/process.json. Use with --arg p PROCESS.JSON and
-# --argjson caps "$(rt_held_caps)".
+# config bind-mounted read-only at /ocinit/process.json. Use with --arg p PROCESS.JSON,
+# --argjson caps "$(rt_held_caps)" and --argjson launch '[]' (or '["/bin/qemu"]' to run an
+# ocinit of another arch under qemu-user inside the container).
 rt_ocinit_filter='.process.user = {"uid": 0, "gid": 0, "additionalGids": [1, 2, 3]}
 	| .process.capabilities = {"bounding": $caps, "effective": $caps, "permitted": $caps,
 	                           "inheritable": $caps, "ambient": $caps}
 	| .process.noNewPrivileges = false | del(.process.rlimits)
-	| .process.args = ["/sbin/ocinit", "--oci", "/ocinit/process.json"]
+	| .process.args = $launch + ["/sbin/ocinit", "--oci", "/ocinit/process.json"]
 	| .mounts += [{"destination": "/ocinit/process.json", "type": "bind", "source": $p,
 	               "options": ["bind", "ro"]}]'
 
