@@ -132,10 +132,10 @@ check-unit: $(UNITS)
 check:
 	bash tests/run.sh
 
-# make difftest [N=1000] [SEED=...]: more configs against runc than make check's 100.
+# make difftest [ARCH=...] [N=1000] [SEED=...]: more configs against runc than make check's.
 N ?= 1000
 difftest:
-	bash tests/runtime/difftest.sh $(N) $(SEED)
+	ARCH=$(ARCH) bash tests/runtime/difftest.sh $(N) $(SEED)
 
 demo: $(O)/ocinit $(O)/helpers/nosys
 	sh tests/demo.sh $(O)/ocinit $(O)/helpers

@@ -8,53 +8,71 @@
 # dt_limit RESOURCE-LINE: this host's hard limit for a /proc/self/limits line, or "unlimited".
 dt_hard() { grep "^$1" /proc/self/limits | awk '{print $(NF-1)}'; }
 
-# dt_pick N: a random number 0..N-1 (from bash's seeded RANDOM).
-dt_pick() { echo $(( (RANDOM * 32768 + RANDOM) % $1 )); }
+# dt_pick N: DT_R = a pseudo-random number 0..N-1 from DT_STATE (a 31-bit LCG). Kept in
+# this shell on purpose: bash reseeds RANDOM in every subshell, which would make a seed
+# useless for replaying, so nothing random may run inside $(...).
+dt_pick() {
+	DT_STATE=$(( (DT_STATE * 1103515245 + 12345) % 2147483648 ))
+	DT_R=$(( (DT_STATE >> 8) % $1 ))
+}
 
-# dt_subset JSON-ARRAY [PERCENT]: each element kept with that chance (50).
+# dt_subset JSON-ARRAY [PERCENT]: DT_SET = each element kept with that chance (50).
 dt_subset() {
 	local keep=() c
 	for c in $(jq -r '.[]' <<<"$1"); do
-		[ "$(dt_pick 100)" -lt "${2:-50}" ] && keep+=("\"$c\"")
+		dt_pick 100
+		[ "$DT_R" -lt "${2:-50}" ] && keep+=("\"$c\"")
 	done
 	local IFS=,
-	echo "[${keep[*]}]"
+	DT_SET="[${keep[*]}]"
 }
 
-# dt_random: one random process object (without args), legal for runc.
+# dt_random: DT_PROC = one random process object (without args), legal for runc.
 dt_random() {
 	local held=$1 uid gid groups=() umask b p e i a nnp rl=() lim h s n
-	case $(dt_pick 4) in 0) uid=0 ;; 1) uid=1000 ;; *) uid=$(( $(dt_pick 65000) + 1 )) ;; esac
-	case $(dt_pick 3) in 0) gid=0 ;; *) gid=$(dt_pick 65000) ;; esac
-	for n in $(seq $(dt_pick 6)); do groups+=("$(dt_pick 5000)"); done
-	[ ${#groups[@]} -gt 1 ] && [ "$(dt_pick 3)" = 0 ] && groups+=("${groups[0]}")  # a duplicate
+	dt_pick 4
+	case $DT_R in 0) uid=0 ;; 1) uid=1000 ;; *) dt_pick 65000; uid=$((DT_R + 1)) ;; esac
+	dt_pick 3
+	if [ $DT_R = 0 ]; then gid=0; else dt_pick 65000; gid=$DT_R; fi
+	dt_pick 6
+	for n in $(seq $DT_R); do dt_pick 5000; groups+=("$DT_R"); done
+	dt_pick 3
+	[ ${#groups[@]} -gt 1 ] && [ $DT_R = 0 ] && groups+=("${groups[0]}")  # a duplicate
 	umask=null
-	[ "$(dt_pick 2)" = 0 ] && umask=$(dt_pick 512)
-	b=$(dt_subset "$held" 70); p=$(dt_subset "$held" 40)
-	e=$(dt_subset "$p" 60); i=$(dt_subset "$b" 20)
+	dt_pick 2
+	[ $DT_R = 0 ] && { dt_pick 512; umask=$DT_R; }
+	dt_subset "$held" 70; b=$DT_SET
+	dt_subset "$held" 40; p=$DT_SET
+	dt_subset "$p" 60; e=$DT_SET
+	dt_subset "$b" 20; i=$DT_SET
 	a=$(jq -cn --argjson p "$p" --argjson i "$i" '[$p[] as $x | $i[] | select(. == $x)]')
-	a=$(dt_subset "$a" 70)
-	nnp=$([ "$(dt_pick 2)" = 0 ] && echo true || echo false)
+	dt_subset "$a" 70; a=$DT_SET
+	dt_pick 2
+	nnp=$([ $DT_R = 0 ] && echo true || echo false)
 	# limits within this host's hard limits (root here cannot raise them), and large enough
-	# for a process to start (NPROC counts the uid's processes on the whole host)
+	# for a process to start (NPROC counts the uid's processes on the whole host). qemu-user
+	# keeps RLIMIT_STACK to itself (set is ignored, get reports its own), so not under it.
 	for lim in "NOFILE:Max open files:64" "NPROC:Max processes:4096" "CORE:Max core file size:0" \
 		   "SIGPENDING:Max pending signals:64" "MSGQUEUE:Max msgqueue size:0" \
 		   "STACK:Max stack size:2097152" "MEMLOCK:Max locked memory:0"; do
-		[ "$(dt_pick 3)" = 0 ] || continue
+		dt_pick 3
+		[ $DT_R = 0 ] || continue
+		[ -n "$EMU" ] && [ "${lim%%:*}" = STACK ] && continue
 		h=$(dt_hard "$(echo "$lim" | cut -d: -f2)")
 		n=${lim##*:}
 		[ "$h" = unlimited ] && h=$((n + 67108864))
 		[ "$h" -lt "$n" ] && continue
-		h=$(( n + $(dt_pick $((h - n + 1))) )); s=$(( n + $(dt_pick $((h - n + 1))) ))
+		dt_pick $((h - n + 1)); h=$((n + DT_R))
+		dt_pick $((h - n + 1)); s=$((n + DT_R))
 		rl+=("{\"type\": \"RLIMIT_${lim%%:*}\", \"soft\": $s, \"hard\": $h}")
 	done
 	local IFS=,
-	jq -cn --argjson uid "$uid" --argjson gid "$gid" --argjson g "[${groups[*]}]" \
+	DT_PROC=$(jq -cn --argjson uid "$uid" --argjson gid "$gid" --argjson g "[${groups[*]}]" \
 		--argjson um "$umask" --argjson b "$b" --argjson p "$p" --argjson e "$e" --argjson i "$i" \
 		--argjson a "$a" --argjson nnp "$nnp" --argjson rl "[${rl[*]}]" '
 		{user: ({uid: $uid, gid: $gid, additionalGids: $g} + (if $um == null then {} else {umask: $um} end)),
 		 capabilities: {bounding: $b, permitted: $p, effective: $e, inheritable: $i, ambient: $a},
-		 noNewPrivileges: $nnp, rlimits: $rl, env: ["PATH=/bin"], cwd: "/"}'
+		 noNewPrivileges: $nnp, rlimits: $rl, env: ["PATH=/bin"], cwd: "/"}')
 }
 
 # dt_fixed: edge cases, one per line.
@@ -104,13 +122,15 @@ difftest() {
 	DT_HELD=$(rt_held_caps)
 	DT_LAUNCH='[]'
 	[ -n "$EMU" ] && DT_LAUNCH='["/bin/qemu"]'
-	echo "  difftest: $n configs, seed $seed (replay: make difftest SEED=$seed N=$n)"
+	echo "  difftest: $n configs, seed $seed (replay: make difftest ARCH=$ARCH SEED=$seed N=$n)"
 	while IFS= read -r line; do
 		i=$((i + 1)); dt_one $i "$line" </dev/null
 	done < <(dt_fixed "$DT_HELD")
-	RANDOM=$seed
+	DT_STATE=$((seed % 2147483648))
 	while [ $i -lt "$n" ]; do
-		i=$((i + 1)); dt_one $i "$(dt_random "$DT_HELD")"
+		i=$((i + 1))
+		dt_random "$DT_HELD"
+		dt_one $i "$DT_PROC" </dev/null
 	done
 }
 
@@ -118,11 +138,15 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then # run on its own
 	cd "$(dirname "$0")/../.." || exit 1
 	. tests/lib.sh
 	. tests/runtime/lib.sh
-	ARCH=x86_64 CFG=difftest
-	o=build/check/x86_64-defconfig
-	KCONFIG_CONFIG=$o.config kconfig-conf --defconfig=configs/defconfig Kconfig >/dev/null &&
-		make -s ARCH=x86_64 O=$o KCONFIG_CONFIG=$o.config test-programs || exit 1
-	OCINIT=$PWD/$o/ocinit H=$PWD/$o/helpers EMU=
+	ARCH=${ARCH:-x86_64} CFG=difftest
+	for a in x86_64 $ARCH; do # helpers are always native
+		o=build/check/$a-defconfig
+		KCONFIG_CONFIG=$o.config kconfig-conf --defconfig=configs/defconfig Kconfig >/dev/null &&
+			make -s ARCH=$a O=$o KCONFIG_CONFIG=$o.config test-programs || exit 1
+	done
+	OCINIT=$PWD/$o/ocinit H=$PWD/build/check/x86_64-defconfig/helpers
+	EMU=$(sed -n 's/^RUN *:= *//p' "arch/$ARCH/arch.mk")
+	[ -n "$EMU" ] && EMU=$(command -v "$EMU")
 	T=$(mktemp -d /tmp/ocinit-difftest.XXXXXX); chmod 755 "$T"
 	difftest "${1:-100}" "${2:-$(date +%s)}"
 	rm -rf "$T"
