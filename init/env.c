@@ -5,9 +5,6 @@
 
 #include "ocinit.h"
 
-/* Variables ocinit reads; the child never sees them. */
-static const char *const own_vars[] = { "OCINIT_OCI" };
-
 const char *env_value(char *const envp[], const char *key)
 {
 	size_t k = strlen(key);
@@ -43,14 +40,9 @@ int env_for_child(struct opts *o)
 	char **src = o->envp, **out = calloc(1, sizeof *out);
 	if (!out)
 		return -1;
-	for (; src && *src; src++) {
-		int own = 0;
-		for (size_t i = 0; i < sizeof own_vars / sizeof own_vars[0]; i++)
-			own |= !strncmp(*src, own_vars[i], strlen(own_vars[i])) &&
-			       (*src)[strlen(own_vars[i])] == '=';
-		if (!own && strchr(*src, '=') && env_put(&out, *src) < 0)
+	for (; src && *src; src++) /* the variables ocinit reads: the child never sees them */
+		if (!option_variable(*src) && strchr(*src, '=') && env_put(&out, *src) < 0)
 			return -1;
-	}
 	o->envp = out;
 	return 0;
 }

@@ -24,6 +24,11 @@ struct opts {
 	char **envp;   /* the child's environment */
 	int pgroup;    /* -g: forward signals to the child's process group */
 	int verbose;   /* -v count */
+	int grace;     /* seconds between TERM and KILL for what outlives the child */
+	int pdeathsig; /* 0 or the signal for ocinit and the child when their parent dies */
+	int no_subreaper, exec_mode;
+	unsigned char rewrite[65]; /* what each signal is forwarded as; 0 drops it */
+	unsigned char ok[32];      /* exit codes reported as 0: a bitmap */
 	struct cred_flags flags;
 	struct creds creds;
 };
@@ -42,10 +47,25 @@ _Noreturn void die(const char *f, ...) __attribute__((format(printf, 1, 2)));
 /* write_all: write n bytes to fd, retrying on EINTR and short writes; 0 or -1. */
 int write_all(int fd, const void *buf, size_t n);
 
-/* ---- options.c ------------------------------------------------------------------------------ */
-/* parse_options: fill o from argv. Returns 0 to run, 1 when the run is done (help, version),
- * -1 on a usage error (already reported). */
+/* ---- options.c, usage.c --------------------------------------------------------------------- */
+struct option_def {
+	char short_name;     /* 0: long only */
+	const char *long_name;
+	int id;
+	int enabled;         /* compiled in (a CFG_ symbol or 1) */
+	const char *arg;     /* the value's name, or NULL for a flag */
+	const char *env;     /* the variable standing for it; "NAME=V": V turns the flag on */
+	const char *help;
+};
+extern const struct option_def options[];
+extern const size_t n_options;
+/* parse_options: fill o from the OCINIT_* variables, then argv. Returns 0 to run, 1 when
+ * the run is done (help, version), -1 on a usage error (already reported). */
 int parse_options(struct opts *o, int argc, char **argv);
+/* option_variable: kv ("NAME=...") is one of the variables ocinit reads. */
+int option_variable(const char *kv);
+void print_help(void);
+void print_version(void);
 
 /* ---- signals.c: the forwarding table and the signal state ocinit inherited ---------------------- */
 /* The kernel's sigset on x86_64 and aarch64: 64 signals, bit sig-1. Raw syscalls use it so
@@ -59,6 +79,9 @@ struct sigstate {
 	int chld_was_ignored;   /* SIGCHLD was SIG_IGN: reset for waitpid, restored in the child */
 };
 int signal_is_forwarded(int sig);
+/* signal_by_name: TERM, SIGTERM, 15, RTMIN+N or RTMAX-N (RTMIN is 34, as glibc and kill -l
+ * count) to its number; -1 if it is none. */
+int signal_by_name(const char *name);
 const char *signal_name(int sig, char buf[12]);
 /* signals_take: block every forwarded signal and SIGCHLD, remember what to restore. */
 int signals_take(struct sigstate *s);
@@ -86,15 +109,25 @@ const char *exec_hint(const char *path, int err, char *buf, size_t n);
 /* ---- spawn.c ----------------------------------------------------------------------------------- */
 /* child_fail: in the child, report one line and an exit code to ocinit, then _exit(code). */
 _Noreturn void child_fail(int code, const char *f, ...) __attribute__((format(printf, 2, 3)));
-/* spawn: fork the child, which restores the inherited signal state and execs o->argv.
- * Returns the child's pid; a failure the child reports is printed here. -1 if fork fails. */
-pid_t spawn(const struct opts *o, const struct sigstate *s);
+/* become_entrypoint: in the child (or, with --exec, in ocinit itself: s NULL), restore the
+ * signal state, apply the credentials, re-arm pdeathsig, close fds, execve. Never returns. */
+_Noreturn void become_entrypoint(const struct opts *o, const struct sigstate *s, int take_tty);
+/* spawn: fork the child, which becomes the entrypoint. Returns the child's pid and sets
+ * *took_tty when it was given the terminal; a failure the child reports is printed here.
+ * -1 if fork fails. */
+pid_t spawn(const struct opts *o, const struct sigstate *s, int *took_tty);
 
 /* ---- supervise.c ------------------------------------------------------------------------------- */
 /* exit_code_of: the shell's convention: the exit status, or 128+N for death by signal N. */
 int exit_code_of(int wstatus);
-/* supervise: forward signals and reap every child until the main child is gone; returns
- * ocinit's exit code. Never fails: PID 1's death would kill the container. */
-int supervise(const struct opts *o, const struct sigstate *s, pid_t child);
+/* supervise: forward signals and reap every child until the main child and all that it
+ * left are gone; returns ocinit's exit code. Never fails: PID 1's death would kill the
+ * container. */
+int supervise(const struct opts *o, const struct sigstate *s, pid_t child, int took_tty);
+
+/* ---- shutdown.c ------------------------------------------------------------------------------ */
+/* signal_rest: sig to everything but ocinit: as PID 1 all of the namespace, else every
+ * descendant /proc shows. */
+void signal_rest(int sig);
 
 #endif

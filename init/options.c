@@ -1,6 +1,6 @@
-/* options.c: the command line into struct opts. Options come first and end at the first
- * non-option or at "--"; short flags may be bundled (-gv). Nothing here has side effects
- * beyond printing help, the version or a usage error. */
+/* options.c: the OCINIT_* variables, then the command line, into struct opts. Options come
+ * first and end at the first non-option or at "--"; short flags may be bundled (-gv).
+ * Nothing here has side effects beyond printing help, the version or a usage error. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -9,96 +9,61 @@
 
 extern char **environ;
 
+#define KSIG_MAX 64
+
 enum opt_id {
-	OPT_HELP, OPT_VERSION, OPT_PGROUP, OPT_VERBOSE, OPT_OCI, OPT_PRINT, OPT_USER, OPT_GROUPS,
-	OPT_UMASK, OPT_CAPB, OPT_CAPE, OPT_CAPP, OPT_CAPI, OPT_CAPA, OPT_CAPS, OPT_NNP, OPT_RLIMIT,
-	OPT_CWD, OPT_ENV, OPT_OOM, OPT_STRICT, OPT_IGNORE_LSM,
+	OPT_HELP, OPT_VERSION, OPT_PGROUP, OPT_VERBOSE, OPT_GRACE, OPT_REWRITE, OPT_OK, OPT_PDEATHSIG,
+	OPT_NO_SUBREAPER, OPT_EXEC, OPT_OCI, OPT_PRINT, OPT_USER, OPT_GROUPS, OPT_UMASK, OPT_CAPB,
+	OPT_CAPE, OPT_CAPP, OPT_CAPI, OPT_CAPA, OPT_CAPS, OPT_NNP, OPT_RLIMIT, OPT_CWD, OPT_ENV,
+	OPT_OOM, OPT_STRICT, OPT_IGNORE_LSM,
 };
 
-struct option_def {
-	char short_name;     /* 0: long only */
-	const char *long_name;
-	enum opt_id id;
-	int enabled;         /* compiled in (a CFG_ symbol or 1) */
-	const char *arg;     /* the value's name, or NULL for a flag */
-	const char *help;
-};
-
-static const struct option_def options[] = {
-	{ 'h', "help", OPT_HELP, 1, NULL, "show this help and exit" },
-	{ 0, "version", OPT_VERSION, 1, NULL, "show the version and built-in features and exit" },
-	{ 'g', "pgroup", OPT_PGROUP, CFG_PGROUP, NULL,
+const struct option_def options[] = {
+	{ 'h', "help", OPT_HELP, 1, NULL, NULL, "show this help and exit" },
+	{ 0, "version", OPT_VERSION, 1, NULL, NULL, "show the version and built-in features and exit" },
+	{ 'g', "pgroup", OPT_PGROUP, CFG_PGROUP, NULL, "OCINIT_PGROUP",
 	  "forward signals to the child's process group, not just the child" },
-	{ 'v', "verbose", OPT_VERBOSE, CFG_VERBOSE, NULL, "more diagnostics on stderr (repeatable)" },
-	{ 0, "oci", OPT_OCI, CFG_OCI, "FILE",
-	  "apply the process of an OCI config.json (or a bare process object); env OCINIT_OCI" },
-	{ 0, "print", OPT_PRINT, CFG_CREDS, NULL, "print the resolved process as OCI JSON, run nothing" },
-	{ 'u', "user", OPT_USER, CFG_CREDS, "USER[:GROUP]", "run as USER (name or number)" },
-	{ 0, "groups", OPT_GROUPS, CFG_CREDS, "LIST", "supplementary groups (names or numbers, comma-separated)" },
-	{ 0, "umask", OPT_UMASK, CFG_CREDS, "MODE", "octal umask" },
-	{ 0, "cap-bounding", OPT_CAPB, CFG_CAPS, "LIST", "capability sets: CAP_X or x, comma-separated, all, none" },
-	{ 0, "cap-effective", OPT_CAPE, CFG_CAPS, "LIST", NULL },
-	{ 0, "cap-permitted", OPT_CAPP, CFG_CAPS, "LIST", NULL },
-	{ 0, "cap-inheritable", OPT_CAPI, CFG_CAPS, "LIST", NULL },
-	{ 0, "cap-ambient", OPT_CAPA, CFG_CAPS, "LIST", NULL },
-	{ 0, "caps", OPT_CAPS, CFG_CAPS, "LIST", "Docker's meaning: bounding = permitted = effective = LIST" },
-	{ 0, "no-new-privs", OPT_NNP, CFG_CREDS, NULL, "set no_new_privs" },
-	{ 0, "rlimit", OPT_RLIMIT, CFG_RLIMITS, "NAME=SOFT[:HARD]", "a resource limit (unlimited allowed; repeatable)" },
-	{ 0, "cwd", OPT_CWD, CFG_CREDS, "DIR", "working directory (absolute)" },
-	{ 0, "env", OPT_ENV, CFG_CREDS, "K=V", "set a variable in the child's environment (repeatable)" },
-	{ 0, "oom-score-adj", OPT_OOM, CFG_CREDS, "N", "the child's oom_score_adj (-1000..1000)" },
-	{ 0, "strict", OPT_STRICT, CFG_CAPS, NULL, "capabilities ocinit does not hold are an error, not a warning" },
-	{ 0, "ignore-lsm", OPT_IGNORE_LSM, CFG_OCI, NULL,
+	{ 'v', "verbose", OPT_VERBOSE, CFG_VERBOSE, NULL, "OCINIT_VERBOSE",
+	  "more diagnostics on stderr (repeatable; the variable takes a level)" },
+	{ 0, "grace", OPT_GRACE, 1, "SECONDS", "OCINIT_GRACE",
+	  "after the child: TERM what is left, KILL it after SECONDS (default 5; 0: at once)" },
+	{ 0, "rewrite", OPT_REWRITE, 1, "SIG:SIG", "OCINIT_REWRITE",
+	  "forward the first signal as the second; SIG:0 drops it (repeatable)" },
+	{ 0, "ok", OPT_OK, 1, "CODE", "OCINIT_OK", "exit 0 when the child's code is CODE (repeatable)" },
+	{ 0, "pdeathsig", OPT_PDEATHSIG, 1, "SIG", "OCINIT_PDEATHSIG",
+	  "SIG to ocinit, and to the child, when its parent dies" },
+	{ 0, "no-subreaper", OPT_NO_SUBREAPER, CFG_SUBREAPER, NULL, "OCINIT_SUBREAPER=0",
+	  "when not PID 1, do not become a child subreaper" },
+	{ 0, "exec", OPT_EXEC, 1, NULL, "OCINIT_EXEC",
+	  "no supervisor: apply the credentials and execve in place (also --no-fork)" },
+	{ 0, "no-fork", OPT_EXEC, 1, NULL, NULL, NULL },
+	{ 0, "oci", OPT_OCI, CFG_OCI, "FILE", "OCINIT_OCI",
+	  "apply the process of an OCI config.json (or a bare process object)" },
+	{ 0, "print", OPT_PRINT, CFG_CREDS, NULL, NULL, "print the resolved process as OCI JSON, run nothing" },
+	{ 'u', "user", OPT_USER, CFG_CREDS, "USER[:GROUP]", NULL, "run as USER (name or number)" },
+	{ 0, "groups", OPT_GROUPS, CFG_CREDS, "LIST", NULL, "supplementary groups (names or numbers, comma-separated)" },
+	{ 0, "umask", OPT_UMASK, CFG_CREDS, "MODE", NULL, "octal umask" },
+	{ 0, "cap-bounding", OPT_CAPB, CFG_CAPS, "LIST", NULL, "capability sets: CAP_X or x, comma-separated, all, none" },
+	{ 0, "cap-effective", OPT_CAPE, CFG_CAPS, "LIST", NULL, NULL },
+	{ 0, "cap-permitted", OPT_CAPP, CFG_CAPS, "LIST", NULL, NULL },
+	{ 0, "cap-inheritable", OPT_CAPI, CFG_CAPS, "LIST", NULL, NULL },
+	{ 0, "cap-ambient", OPT_CAPA, CFG_CAPS, "LIST", NULL, NULL },
+	{ 0, "caps", OPT_CAPS, CFG_CAPS, "LIST", NULL, "Docker's meaning: bounding = permitted = effective = LIST" },
+	{ 0, "no-new-privs", OPT_NNP, CFG_CREDS, NULL, NULL, "set no_new_privs" },
+	{ 0, "rlimit", OPT_RLIMIT, CFG_RLIMITS, "NAME=SOFT[:HARD]", NULL, "a resource limit (unlimited allowed; repeatable)" },
+	{ 0, "cwd", OPT_CWD, CFG_CREDS, "DIR", NULL, "working directory (absolute)" },
+	{ 0, "env", OPT_ENV, CFG_CREDS, "K=V", NULL, "set a variable in the child's environment (repeatable)" },
+	{ 0, "oom-score-adj", OPT_OOM, CFG_CREDS, "N", NULL, "the child's oom_score_adj (-1000..1000)" },
+	{ 0, "strict", OPT_STRICT, CFG_CAPS, NULL, NULL, "capabilities ocinit does not hold are an error, not a warning" },
+	{ 0, "ignore-lsm", OPT_IGNORE_LSM, CFG_OCI, NULL, NULL,
 	  "run even though apparmorProfile/selinuxLabel cannot be applied (warning)" },
 };
-#define N_OPTIONS (sizeof options / sizeof options[0])
-
-static void out(const char *s)
-{
-	write_all(1, s, strlen(s));
-}
-
-static void print_help(void)
-{
-	char line[160];
-	out("usage: ocinit [OPTIONS] [--] COMMAND [ARG...]\n\n"
-	    "Run COMMAND as a supervised child: reap every zombie, forward signals, exit with\n"
-	    "the child's status (128+N when it died from signal N). COMMAND is executed with\n"
-	    "execve(2) directly, searched in the child's PATH, with no pre-check. Given\n"
-	    "credentials (--oci or flags) are applied in the child first; COMMAND overrides\n"
-	    "the config's process.args.\n\nOptions:\n");
-	for (size_t i = 0; i < N_OPTIONS; i++) {
-		const struct option_def *d = &options[i];
-		if (!d->enabled)
-			continue;
-		fmt(line, sizeof line, "  %c%c%s--%s%s%s\n", d->short_name ? '-' : ' ',
-		    d->short_name ? d->short_name : ' ', d->short_name ? ", " : "  ", d->long_name,
-		    d->arg ? " " : "", d->arg ? d->arg : "");
-		out(line);
-		if (d->help) {
-			fmt(line, sizeof line, "        %s\n", d->help);
-			out(line);
-		}
-	}
-	out("\nExit codes: the child's; 128+N signal N; 125 ocinit failed; 126 cannot execute;\n"
-	    "127 not found.\n");
-}
-
-static void print_version(void)
-{
-	char line[256];
-	fmt(line, sizeof line, "ocinit %s (%s)%s%s%s%s%s%s%s%s\n", OCINIT_VERSION, OCINIT_ARCH,
-	    CFG_SUBREAPER ? " +subreaper" : "", CFG_PGROUP ? " +pgroup" : "",
-	    CFG_VERBOSE ? " +verbose" : "", CFG_EXEC_HINTS ? " +exec-hints" : "",
-	    CFG_CREDS ? " +creds" : "", CFG_CAPS ? " +caps" : "", CFG_RLIMITS ? " +rlimits" : "",
-	    CFG_OCI ? " +oci" : "");
-	out(line);
-}
+const size_t n_options = sizeof options / sizeof options[0];
 
 /* find: the option named by a long name (with optional "=value" cut off) or a short letter. */
 static const struct option_def *find(const char *long_name, size_t len, char short_name)
 {
-	for (size_t i = 0; i < N_OPTIONS; i++) {
+	for (size_t i = 0; i < n_options; i++) {
 		const struct option_def *d = &options[i];
 		if (!d->enabled)
 			continue;
@@ -109,10 +74,33 @@ static const struct option_def *find(const char *long_name, size_t len, char sho
 	return NULL;
 }
 
-/* apply: act on one option (v: its value). Returns 0 to go on, 1 when the run is done. */
-static int apply(struct opts *o, enum opt_id id, const char *v)
+/* sig_arg: a signal name or number for what; -1 (reported) if it is none. */
+static int sig_arg(const char *what, const char *s, int zero_ok)
+{
+	int sig = zero_ok && !strcmp(s, "0") ? 0 : signal_by_name(s);
+	if (sig < 0)
+		say(L_ERR, "%s: %s is not a signal", what, s);
+	return sig;
+}
+
+/* number_arg: a decimal 0..max for what; -1 (reported) if it is none. */
+static long number_arg(const char *what, const char *s, long max)
+{
+	long v = 0;
+	if (!*s || strspn(s, "0123456789") != strlen(s) || strlen(s) > 9 || (v = atol(s)) > max) {
+		say(L_ERR, "%s: '%s' is not a number in 0..%ld", what, s, max);
+		return -1;
+	}
+	return v;
+}
+
+/* apply: act on one option (v: its value; what: its name for messages). Returns 0 to go
+ * on, 1 when the run is done, -1 on a bad value (reported). */
+static int apply(struct opts *o, enum opt_id id, const char *v, const char *what)
 {
 	struct cred_flags *f = &o->flags;
+	long n;
+	int from, to;
 	switch (id) {
 	case OPT_HELP:
 		print_help();
@@ -124,8 +112,51 @@ static int apply(struct opts *o, enum opt_id id, const char *v)
 		o->pgroup = 1;
 		break;
 	case OPT_VERBOSE:
-		o->verbose++;
+		if (!v)
+			o->verbose++;
+		else if ((n = number_arg(what, v, 9)) < 0)
+			return -1;
+		else
+			o->verbose = (int)n;
 		break;
+	case OPT_GRACE:
+		if ((n = number_arg(what, v, 86400)) < 0)
+			return -1;
+		o->grace = (int)n;
+		break;
+	case OPT_REWRITE: /* SIG:SIG, several separated by commas */
+		for (const char *p = v; *p; p += strcspn(p, ","), p += *p == ',') {
+			char a[24], b[24];
+			size_t k = strcspn(p, ","), c = strcspn(p, ":");
+			if (c >= k || c >= sizeof a || k - c - 1 >= sizeof b || k - c - 1 == 0) {
+				say(L_ERR, "%s: '%s' is not SIG:SIG", what, v);
+				return -1;
+			}
+			memcpy(a, p, c), a[c] = 0;
+			memcpy(b, p + c + 1, k - c - 1), b[k - c - 1] = 0;
+			if ((from = sig_arg(what, a, 0)) < 0 || (to = sig_arg(what, b, 1)) < 0)
+				return -1;
+			o->rewrite[from] = (unsigned char)to;
+		}
+		break;
+	case OPT_OK:
+		for (const char *p = v; *p; p += strcspn(p, ","), p += *p == ',') {
+			char code[8];
+			size_t k = strcspn(p, ",");
+			memcpy(code, p, k < sizeof code ? k : sizeof code - 1);
+			code[k < sizeof code ? k : sizeof code - 1] = 0;
+			if ((n = number_arg(what, code, 255)) < 0)
+				return -1;
+			o->ok[n / 8] |= (unsigned char)(1u << (n % 8));
+		}
+		break;
+	case OPT_PDEATHSIG:
+		if ((from = sig_arg(what, v, 0)) < 0)
+			return -1;
+		o->pdeathsig = from;
+		break;
+	case OPT_NO_SUBREAPER: o->no_subreaper = 1; break;
+	case OPT_EXEC:   o->exec_mode = 1; break;
 	case OPT_OCI:    f->oci = v; break;
 	case OPT_PRINT:  f->print = 1; break;
 	case OPT_USER:   f->user = v; break;
@@ -148,16 +179,67 @@ static int apply(struct opts *o, enum opt_id id, const char *v)
 	return 0;
 }
 
+/* env_flag: a variable standing for a flag without value: 1 on, 0 off, -1 (reported) bad. */
+static int env_flag(const char *name, const char *v, const char *on)
+{
+	if (!strcmp(v, on) || (!strcmp(on, "1") && (!strcmp(v, "yes") || !strcmp(v, "true"))))
+		return 1;
+	if (!*v || !strcmp(v, on[0] == '1' ? "0" : "1") || !strcmp(v, "no") || !strcmp(v, "false") ||
+	    !strcmp(v, "yes") || !strcmp(v, "true"))
+		return 0;
+	say(L_ERR, "%s: '%s' is not 0 or 1", name, v);
+	return -1;
+}
+
+/* from_environment: the OCINIT_* variables, before the flags, which win. */
+static int from_environment(struct opts *o)
+{
+	for (size_t i = 0; i < n_options; i++) {
+		const struct option_def *d = &options[i];
+		char name[32];
+		const char *v, *on = "1";
+		if (!d->enabled || !d->env)
+			continue;
+		fmt(name, sizeof name, "%s", d->env);
+		if (strchr(name, '=')) { /* NAME=VALUE: the value that turns the flag on */
+			on = d->env + (strchr(name, '=') - name) + 1;
+			*strchr(name, '=') = 0;
+		}
+		if (!(v = env_value(environ, name)))
+			continue;
+		int r = d->arg || d->id == OPT_VERBOSE ? 1 : env_flag(name, v, on);
+		if (r < 0 || (r == 1 && apply(o, d->id, d->arg || d->id == OPT_VERBOSE ? v : NULL, name) < 0))
+			return -1;
+	}
+	return 0;
+}
+
+int option_variable(const char *kv)
+{
+	for (size_t i = 0; i < n_options; i++) {
+		const char *e = options[i].env;
+		size_t k = e ? strcspn(e, "=") : 0;
+		if (e && !strncmp(kv, e, k) && kv[k] == '=')
+			return 1;
+	}
+	return 0;
+}
+
 int parse_options(struct opts *o, int argc, char **argv)
 {
 	int i;
 	memset(o, 0, sizeof *o);
 	o->envp = environ;
+	o->grace = 5;
+	for (i = 0; i <= KSIG_MAX; i++)
+		o->rewrite[i] = (unsigned char)i;
 	if (CFG_CREDS && (!(o->flags.rlimits = calloc((size_t)argc, sizeof *o->flags.rlimits)) ||
 			  !(o->flags.env = calloc((size_t)argc, sizeof *o->flags.env)))) {
 		say(L_ERR, "out of memory");
 		return -1;
 	}
+	if (from_environment(o) < 0)
+		return -1;
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const struct option_def *d;
@@ -183,7 +265,9 @@ int parse_options(struct opts *o, int argc, char **argv)
 				say(L_ERR, "option '--%s' needs a value %s", d->long_name, d->arg);
 				return -1;
 			}
-			done = apply(o, d->id, v);
+			char what[40];
+			fmt(what, sizeof what, "--%s", d->long_name);
+			done = apply(o, d->id, v, what);
 		} else {
 			for (const char *c = a + 1; *c && !done; c++) {
 				const char *v = NULL;
@@ -196,17 +280,16 @@ int parse_options(struct opts *o, int argc, char **argv)
 					say(L_ERR, "option '-%c' needs a value %s", *c, d->arg);
 					return -1;
 				}
-				done = apply(o, d->id, v);
-				if (v)
+				char what[4] = { '-', *c, 0, 0 };
+				done = apply(o, d->id, v, what);
+				if (v || done)
 					break;
 			}
 		}
 		if (done)
-			return 1;
+			return done;
 	}
 	log_verbosity = L_WARN + o->verbose;
-	if (CFG_OCI && !o->flags.oci) /* flags win over the environment */
-		o->flags.oci = env_value(environ, "OCINIT_OCI");
 	if (i < argc)
 		o->argv = argv + i;
 	else if (!o->flags.oci) {

@@ -153,6 +153,8 @@ int resolve(struct opts *o)
 		unique_groups(&o->creds);
 		if (CFG_CAPS && (o->creds.have & HAVE_CAPS) && caps_check(&o->creds, o->flags.strict))
 			return -1;
+	} else if (env_for_child(o) < 0) { /* still: the child never sees OCINIT_* */
+		return -1;
 	}
 	if (!o->argv || !o->argv[0]) {
 		say(L_ERR, "no command given: neither COMMAND nor process.args (see --help)");

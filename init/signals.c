@@ -2,6 +2,9 @@
  * ocinit installs no handlers: it blocks what it forwards and takes it with
  * rt_sigtimedwait, so the child inherits ocinit's own dispositions untouched. */
 #include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -51,6 +54,32 @@ const char *signal_name(int sig, char buf[12])
 		}
 	fmt(buf, 12, "signal %d", sig);
 	return buf;
+}
+
+int signal_by_name(const char *name)
+{
+	const char *n = strncasecmp(name, "SIG", 3) ? name : name + 3;
+	char *end;
+	long v;
+	if (*n >= '0' && *n <= '9') {
+		v = strtol(n, &end, 10);
+		return !*end && v >= 1 && v <= KSIG_MAX ? (int)v : -1;
+	}
+	for (size_t i = 0; i < N_TABLE; i++)
+		if (!strcasecmp(n, table[i].name))
+			return table[i].sig;
+	/* glibc's SIGRTMIN is 34, and so is what kill -l and bash say; musl's would be 35 */
+	if (!strncasecmp(n, "RTMIN", 5) || !strncasecmp(n, "RTMAX", 5)) {
+		int base = n[4] == 'N' || n[4] == 'n' ? 34 : KSIG_MAX;
+		if (!n[5])
+			return base;
+		if (n[5] != (base == 34 ? '+' : '-') || n[6] < '0' || n[6] > '9')
+			return -1;
+		v = strtol(n + 6, &end, 10);
+		v = base == 34 ? base + v : base - v;
+		return !*end && v >= 34 && v <= KSIG_MAX ? (int)v : -1;
+	}
+	return -1;
 }
 
 static int ksigprocmask(int how, const ksigset *set, ksigset *old)

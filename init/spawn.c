@@ -4,7 +4,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include "ocinit.h"
@@ -28,22 +30,35 @@ _Noreturn void child_fail(int code, const char *f, ...)
 	_exit(code);
 }
 
-/* child: runs in the forked child; never returns. */
-static _Noreturn void child(const struct opts *o, const struct sigstate *s, int take_tty)
+/* rearm_pdeathsig: the kernel clears it on fork and on setuid; set it again, and act at once
+ * if the parent is already gone. */
+static void rearm_pdeathsig(int sig, pid_t parent)
+{
+	if (!sig)
+		return;
+	if (prctl(PR_SET_PDEATHSIG, sig, 0, 0, 0) < 0)
+		child_fail(EXIT_OCINIT, "PR_SET_PDEATHSIG: %s", strerror(errno));
+	if (getppid() != parent)
+		kill(getpid(), sig);
+}
+
+_Noreturn void become_entrypoint(const struct opts *o, const struct sigstate *s, int take_tty)
 {
 	char path[PATH_MAX], hint[128];
+	pid_t parent = getppid();
 	int e;
-	if (CFG_PGROUP) {
+	if (CFG_PGROUP && s) {
 		if (setpgid(0, 0) < 0)
 			child_fail(EXIT_OCINIT, "setpgid: %s", strerror(errno));
 		/* Allowed from a background group because SIGTTOU is still blocked here. */
 		if (take_tty && tcsetpgrp(0, getpid()) < 0)
 			say(L_WARN, "cannot give the terminal to the child: %s", strerror(errno));
 	}
-	if (signals_restore(s) < 0)
+	if (s && signals_restore(s) < 0)
 		child_fail(EXIT_OCINIT, "restore the inherited signal state: %s", strerror(errno));
 	if (CFG_CREDS)
 		apply_creds(&o->creds);
+	rearm_pdeathsig(o->pdeathsig, parent);
 	close_fds_except(report_fd);
 	exec_command(o->argv, o->envp, path, sizeof path);
 	e = errno;
@@ -51,13 +66,13 @@ static _Noreturn void child(const struct opts *o, const struct sigstate *s, int 
 		   exec_hint(path, e, hint, sizeof hint));
 }
 
-pid_t spawn(const struct opts *o, const struct sigstate *s)
+pid_t spawn(const struct opts *o, const struct sigstate *s, int *took_tty)
 {
 	struct report r;
 	size_t got = 0;
 	int p[2];
 	/* Take the foreground only from a terminal whose foreground ocinit itself is in. */
-	int take_tty = CFG_PGROUP && tcgetpgrp(0) == getpgrp();
+	int take_tty = *took_tty = CFG_PGROUP && tcgetpgrp(0) == getpgrp();
 	if (pipe2(p, O_CLOEXEC) < 0)
 		return -1;
 	pid_t pid = fork();
@@ -71,7 +86,7 @@ pid_t spawn(const struct opts *o, const struct sigstate *s)
 	if (pid == 0) {
 		close(p[0]);
 		report_fd = p[1];
-		child(o, s, take_tty);
+		become_entrypoint(o, s, take_tty);
 	}
 	close(p[1]);
 	if (CFG_PGROUP) /* also here, so that a signal forwarded to the group finds it */

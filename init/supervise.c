@@ -1,14 +1,19 @@
 /* supervise.c: PID 1's loop. Take one signal at a time; SIGCHLD reaps every zombie there
- * is (SIGCHLD is not queued per child), the rest go to the child. Nothing in here may end
- * ocinit before the main child is gone: PID 1's death kills the container. */
+ * is (SIGCHLD is not queued per child), the rest go to the child, rewritten as asked.
+ * Once the main child is gone, what is left gets TERM, then KILL after the grace period,
+ * and ocinit exits as soon as nothing is left. Nothing in here may end ocinit before the
+ * main child is gone: PID 1's death kills the container. */
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ocinit.h"
+
+#define KILL_WAIT 2 /* seconds to wait after SIGKILL for what cannot die at once */
 
 int exit_code_of(int wstatus)
 {
@@ -19,53 +24,151 @@ int exit_code_of(int wstatus)
 	return EXIT_OCINIT;
 }
 
-/* reap: collect every zombie there is; 1 once the main child is among them. */
-static int reap(pid_t child, int *status, int block)
+struct sup {
+	const struct opts *o;
+	pid_t child;
+	int took_tty;
+	int status, child_done;
+	enum { RUNNING, TERMED, KILLED } phase;
+	int timed;                /* a deadline is set */
+	struct timespec deadline; /* CLOCK_MONOTONIC */
+};
+
+static void set_deadline(struct sup *s, int seconds)
 {
-	int st, found = 0;
+	clock_gettime(CLOCK_MONOTONIC, &s->deadline);
+	s->deadline.tv_sec += seconds;
+	s->timed = 1;
+}
+
+/* left: the time until the deadline (zero once it has passed). */
+static struct timespec left(const struct sup *s)
+{
+	struct timespec now, d = { 0, 0 };
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	long long ns = (s->deadline.tv_sec - now.tv_sec) * 1000000000LL + (s->deadline.tv_nsec - now.tv_nsec);
+	if (ns > 0)
+		d.tv_sec = (time_t)(ns / 1000000000), d.tv_nsec = (long)(ns % 1000000000);
+	return d;
+}
+
+/* job_stopped: not PID 1, the main child stopped (Ctrl-Z in its own process group): stop
+ * too, so that the shell sees the job stopped; once continued, continue the child. */
+static void job_stopped(const struct sup *s)
+{
+	if (getpid() == 1)
+		return;
+	say(L_INFO, "the child stopped: stopping too");
+	kill(getpid(), SIGSTOP);
+	if (CFG_PGROUP && s->took_tty)
+		tcsetpgrp(0, s->child);
+	kill(CFG_PGROUP ? -s->child : s->child, SIGCONT);
+}
+
+/* reap: collect every zombie there is; notes the main child's end. Returns 1 when no
+ * child is left at all. */
+static int reap(struct sup *s, int block)
+{
+	int st;
 	pid_t p;
-	while ((p = waitpid(-1, &st, block ? 0 : WNOHANG)) > 0) {
-		if (p == child) {
-			*status = st;
-			found = 1;
+	while ((p = waitpid(-1, &st, (block ? 0 : WNOHANG) | WUNTRACED)) > 0) {
+		block = 0;
+		if (WIFSTOPPED(st)) {
+			if (p == s->child)
+				job_stopped(s);
+			continue;
+		}
+		if (p == s->child) {
+			s->status = st;
+			s->child_done = 1;
 		}
 		say(L_DEBUG, "reaped pid %d: status %d", (int)p, exit_code_of(st));
-		block = 0;
 	}
-	return found;
+	return p < 0 && errno == ECHILD;
 }
 
-static void forward(const struct opts *o, pid_t child, int sig)
+/* shut: the main child is gone and others are left: TERM them (KILL with no grace). */
+static void shut(struct sup *s)
 {
-	char name[12];
-	pid_t target = CFG_PGROUP && o->pgroup ? -child : child;
-	if (kill(target, sig) == 0)
-		say(L_INFO, "forwarded %s to %d", signal_name(sig, name), (int)target);
+	if (s->phase != RUNNING)
+		return;
+	say(L_INFO, "the child exited (%d); ending what is left: %s", exit_code_of(s->status),
+	    s->o->grace ? "TERM" : "KILL");
+	s->phase = s->o->grace ? TERMED : KILLED;
+	signal_rest(s->o->grace ? SIGTERM : SIGKILL);
+	set_deadline(s, s->o->grace ? s->o->grace : KILL_WAIT);
+}
+
+/* deadline: the grace period is over: KILL what is left (as PID 1 after a TERM that the child
+ * outlived, the child too); after that, stop waiting. Returns 1 when done waiting. */
+static int deadline(struct sup *s)
+{
+	if (s->phase == KILLED)
+		return 1;
+	say(L_INFO, "grace period over: KILL");
+	s->phase = KILLED;
+	signal_rest(SIGKILL);
+	set_deadline(s, KILL_WAIT);
+	return 0;
+}
+
+static void forward(struct sup *s, int sig)
+{
+	char name[12], as[12];
+	int to = s->o->rewrite[sig];
+	pid_t target = CFG_PGROUP && s->o->pgroup ? -s->child : s->child;
+	if (!to) {
+		say(L_INFO, "dropped %s", signal_name(sig, name));
+		return;
+	}
+	if (kill(target, to) == 0)
+		say(L_INFO, "forwarded %s as %s to %d", signal_name(sig, name), signal_name(to, as), (int)target);
 	else
-		say(L_DEBUG, "forward %s to %d: %s", signal_name(sig, name), (int)target, strerror(errno));
+		say(L_DEBUG, "forward %s to %d: %s", signal_name(to, name), (int)target, strerror(errno));
+	/* As PID 1, TERM and INT begin the end: the grace period runs from here. */
+	if (getpid() == 1 && (sig == SIGTERM || sig == SIGINT) && !s->timed)
+		set_deadline(s, s->o->grace);
 }
 
-int supervise(const struct opts *o, const struct sigstate *s, pid_t child)
+/* finish: the exit code, with --ok codes reported as success. */
+static int finish(const struct sup *s)
 {
-	int status = 0, warned = 0;
+	int code = s->child_done ? exit_code_of(s->status) : 128 + SIGKILL;
+	return s->o->ok[code / 8] >> (code % 8) & 1 ? 0 : code;
+}
+
+int supervise(const struct opts *o, const struct sigstate *ss, pid_t child, int took_tty)
+{
+	struct sup s = { .o = o, .child = child, .took_tty = took_tty };
+	int warned = 0;
 	for (;;) {
 		siginfo_t si;
-		int sig = (int)syscall(SYS_rt_sigtimedwait, &s->waited, &si, NULL, KSIGSET_SIZE);
+		struct timespec t = left(&s);
+		int sig = (int)syscall(SYS_rt_sigtimedwait, &ss->waited, &si, s.timed ? &t : NULL,
+				       KSIGSET_SIZE);
+		if (sig < 0 && errno == EAGAIN) { /* the deadline */
+			if (deadline(&s))
+				return finish(&s);
+			continue;
+		}
 		if (sig < 0) {
-			if (errno == EINTR || errno == EAGAIN)
+			if (errno == EINTR)
 				continue;
 			/* Cannot happen with a valid mask; still, keep reaping rather than spin. */
 			if (!warned++)
 				say(L_WARN, "rt_sigtimedwait: %s; only reaping from now on", strerror(errno));
-			if (reap(child, &status, 1))
-				return exit_code_of(status);
+			if (reap(&s, 1) && s.child_done)
+				return finish(&s);
 			continue;
 		}
 		if (sig == SIGCHLD) {
-			if (reap(child, &status, 0))
-				return exit_code_of(status);
-		} else {
-			forward(o, child, sig);
+			int none_left = reap(&s, 0);
+			if (s.child_done && none_left)
+				return finish(&s);
+			if (s.child_done)
+				shut(&s);
+		} else if (!s.child_done) {
+			forward(&s, sig);
 		}
 	}
 }
