@@ -33,7 +33,7 @@ LIB_OBJS  := $(patsubst init/%.c,$(O)/init/%.o,$(filter-out init/main.c,$(INIT_S
 HELPERS   := $(patsubst tests/helpers/%.c,$(O)/helpers/%,$(wildcard tests/helpers/*.c))
 UNITS     := $(patsubst tests/unit/%.c,$(O)/unit/%,$(wildcard tests/unit/*.c))
 
-.PHONY: all demo deps check difftest fuzz check-fuzz check-unit check-capng test-programs clean distclean help \
+.PHONY: all demo deps check difftest fuzz check-fuzz install dist check-unit check-capng test-programs clean distclean help \
         defconfig allnoconfig menuconfig savedefconfig oldconfig
 all: $(O)/ocinit
 
@@ -44,6 +44,8 @@ help:
 	@echo 'make demo                    show ocinit at work as PID 1'
 	@echo 'make difftest [N=1000] [SEED=S]  credentials: ocinit against runc on random configs'
 	@echo 'make fuzz [FUZZ_SECONDS=60]  fuzz the JSON reader (libFuzzer, ASan, UBSan)'
+	@echo 'make install [DESTDIR=] [PREFIX=/usr/local]   the binary and ocinit(8)'
+	@echo 'make dist                    release tarballs for both arches and SHA256SUMS'
 	@echo 'make defconfig|allnoconfig|menuconfig|savedefconfig   choose features (.config)'
 
 deps:
@@ -140,6 +142,28 @@ difftest:
 demo: $(O)/ocinit $(O)/helpers/nosys
 	sh tests/demo.sh $(O)/ocinit $(O)/helpers
 
+# ---- delivery ------------------------------------------------------------------------------------
+PREFIX  ?= /usr/local
+DESTDIR ?=
+install: $(O)/ocinit
+	install -D -m 0755 $(O)/ocinit $(DESTDIR)$(PREFIX)/sbin/ocinit
+	install -D -m 0644 init/ocinit.8 $(DESTDIR)$(PREFIX)/share/man/man8/ocinit.8
+
+# make dist: build/dist/ocinit-VERSION-ARCH.tar.gz for both arches (defconfig: the binary,
+# the man page, README.md) and SHA256SUMS over them.
+DIST := build/dist
+dist:
+	@rm -rf $(DIST) && mkdir -p $(DIST)
+	@for a in $(ARCHES); do \
+	    o=build/dist-$$a; n=ocinit-$(VERSION)-$$a; \
+	    KCONFIG_CONFIG=$$o.config kconfig-conf --defconfig=configs/defconfig Kconfig >/dev/null && \
+	    $(MAKE) -s ARCH=$$a O=$$o KCONFIG_CONFIG=$$o.config && \
+	    rm -rf $$o/$$n && mkdir -p $$o/$$n && \
+	    cp $$o/ocinit init/ocinit.8 README.md $$o/$$n/ && \
+	    tar -C $$o --owner=0 --group=0 --sort=name --mtime=@0 -czf $(DIST)/$$n.tar.gz $$n || exit 1; \
+	done
+	cd $(DIST) && sha256sum *.tar.gz > SHA256SUMS && cat SHA256SUMS
+
 # ---- fuzzing: json.c in a glibc host build with clang's libFuzzer, ASan and UBSan ------------------
 FUZZ_SECONDS ?= 60
 FUZZER := build/fuzz/fuzz_json
@@ -158,6 +182,6 @@ check-fuzz: $(FUZZER)
 	$(FUZZER) -runs=0 tests/fuzz/corpus $(FUZZ_REPLAY)
 
 clean:
-	rm -rf build/x86_64* build/aarch64* build/fuzz
+	rm -rf build/x86_64* build/aarch64* build/fuzz build/dist*
 distclean:
 	rm -rf build .config .config.old

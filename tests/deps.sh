@@ -6,7 +6,7 @@ set -eu
 
 PKGS="make gcc libc6-dev musl-tools musl-dev:arm64 gcc-aarch64-linux-gnu kconfig-frontends
       dpkg-dev qemu-user-static util-linux procps strace clang libclang-rt-14-dev
-      runc crun jq busybox-static"
+      runc crun jq busybox-static mandoc"
 SRC_DIR=${1:-build/src}
 CAPNG_DSC=libcap-ng_0.8.3-1.dsc
 
