@@ -23,14 +23,6 @@ static int close_span(unsigned lo, unsigned hi)
 #endif
 }
 
-struct dirent64 {
-	unsigned long long d_ino;
-	long long d_off;
-	unsigned short d_reclen;
-	unsigned char d_type;
-	char d_name[];
-};
-
 /* close_by_walk: close what /proc/self/fd lists; -1 when /proc cannot be read. */
 static int close_by_walk(int keep)
 {
@@ -43,7 +35,7 @@ static int close_by_walk(int keep)
 		if (n <= 0)
 			break;
 		for (long off = 0; off < n;) {
-			struct dirent64 *d = (struct dirent64 *)(buf + off);
+			struct kdirent64 *d = (struct kdirent64 *)(buf + off);
 			int fd = 0;
 			const char *c = d->d_name;
 			off += d->d_reclen;

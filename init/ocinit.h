@@ -89,6 +89,14 @@ int signals_take(struct sigstate *s);
 int signals_restore(const struct sigstate *s);
 
 /* ---- fds.c ------------------------------------------------------------------------------------ */
+/* What getdents64(2) returns (musl exposes no such type): fds.c and shutdown.c walk /proc. */
+struct kdirent64 {
+	unsigned long long d_ino;
+	long long d_off;
+	unsigned short d_reclen;
+	unsigned char d_type;
+	char d_name[];
+};
 /* close_fds_except: close every fd >= 3 but keep (pass -1 to keep none). */
 void close_fds_except(int keep);
 

@@ -9,14 +9,6 @@
 
 #include "ocinit.h"
 
-struct dirent64 {
-	unsigned long long d_ino;
-	long long d_off;
-	unsigned short d_reclen;
-	unsigned char d_type;
-	char d_name[];
-};
-
 /* parent_of: the parent pid of pid from /proc/PID/stat, or -1. */
 static pid_t parent_of(pid_t pid)
 {
@@ -52,7 +44,7 @@ static int descendants(pid_t *list, int max)
 	}
 	for (long got; (got = syscall(SYS_getdents64, fd, buf, sizeof buf)) > 0;)
 		for (long off = 0; off < got && n < 65536;) {
-			struct dirent64 *d = (struct dirent64 *)(buf + off);
+			struct kdirent64 *d = (struct kdirent64 *)(buf + off);
 			off += d->d_reclen;
 			pid_t pid = (pid_t)atoi(d->d_name);
 			if (pid > 0 && pid != getpid() && (ppids[n] = parent_of(pid)) > 0)

@@ -51,3 +51,18 @@ for rt in runc crun; do
 	expect_eq "$rt + ocinit on an old kernel: the entrypoint runs as uid 1000" \
 		"0 hello from /entrypoint.sh as 1000" "$rc $(cat "$T/out")"
 done
+
+# Image side, as the README shows it: ENTRYPOINT ["/sbin/ocinit", "--user", "1000", "--caps",
+# "CAP_DAC_OVERRIDE,CAP_CHOWN", "--"] with CMD ["/entrypoint.sh"], the container run as root.
+image='.process.user = {"uid": 0, "gid": 0} | .process.noNewPrivileges = false
+	| .process.args = $launch + ["/sbin/ocinit", "--user", "1000", "--caps", "CAP_DAC_OVERRIDE,CAP_CHOWN", "--", "/entrypoint.sh"]
+	| .process.capabilities = {"bounding": $d, "effective": $d, "permitted": $d} | .linux.seccomp = $s'
+rt_bundle "$R/image" "$R/rootfs" "$image" --argjson d "$DOCKER_CAPS" --argjson s "$NOFACCESSAT2" \
+	--argjson launch "$LAUNCH"
+for rt in runc crun; do
+	rt_run $rt "$R/image" $OLD >"$T/out" 2>"$T/err"
+	rc=$?
+	echo "  $rt, the README's ENTRYPOINT: status $rc: $(cat "$T/out" "$T/err" | tail -1)"
+	expect_eq "$rt, image-side ENTRYPOINT with flags: the entrypoint runs as uid 1000" \
+		"0 hello from /entrypoint.sh as 1000" "$rc $(cat "$T/out")"
+done
