@@ -45,7 +45,7 @@ struct creds {
 struct cred_flags {
 	const char *oci, *user, *groups, *umask, *cwd, *oom;
 	const char *caps[N_CAPSETS], *caps_docker;
-	const char **rlimits, **env; /* arrays of argc entries */
+	const char **rlimits, **env; /* growing arrays, NULL when empty */
 	size_t nrlimits, nenv;
 	int nnp, print, strict, ignore_lsm;
 };

@@ -20,9 +20,10 @@ static void become_subreaper(const struct opts *o)
 /* set_pdeathsig: sig for ocinit when its parent dies, at once if that already happened. */
 static void set_pdeathsig(int sig)
 {
-	pid_t parent = getppid();
+	pid_t parent;
 	if (!sig)
 		return;
+	parent = getppid();
 	if (prctl(PR_SET_PDEATHSIG, sig, 0, 0, 0) < 0)
 		die("PR_SET_PDEATHSIG: %s", strerror(errno));
 	if (getppid() != parent)

@@ -94,6 +94,19 @@ static long number_arg(const char *what, const char *s, long max)
 	return v;
 }
 
+/* push: append v to a growing list (no allocation at all when no such option is given). */
+static int push(const char ***list, size_t *n, const char *v)
+{
+	const char **l = realloc(*list, (*n + 1) * sizeof *l);
+	if (!l) {
+		say(L_ERR, "out of memory");
+		return -1;
+	}
+	l[(*n)++] = v;
+	*list = l;
+	return 0;
+}
+
 /* apply: act on one option (v: its value; what: its name for messages). Returns 0 to go
  * on, 1 when the run is done, -1 on a bad value (reported). */
 static int apply(struct opts *o, enum opt_id id, const char *v, const char *what)
@@ -169,9 +182,9 @@ static int apply(struct opts *o, enum opt_id id, const char *v, const char *what
 	case OPT_CAPA:   f->caps[CS_AMBIENT] = v; break;
 	case OPT_CAPS:   f->caps_docker = v; break;
 	case OPT_NNP:    f->nnp = 1; break;
-	case OPT_RLIMIT: f->rlimits[f->nrlimits++] = v; break;
+	case OPT_RLIMIT: return push(&f->rlimits, &f->nrlimits, v);
 	case OPT_CWD:    f->cwd = v; break;
-	case OPT_ENV:    f->env[f->nenv++] = v; break;
+	case OPT_ENV:    return push(&f->env, &f->nenv, v);
 	case OPT_OOM:    f->oom = v; break;
 	case OPT_STRICT: f->strict = 1; break;
 	case OPT_IGNORE_LSM: f->ignore_lsm = 1; break;
@@ -233,11 +246,6 @@ int parse_options(struct opts *o, int argc, char **argv)
 	o->grace = 5;
 	for (i = 0; i <= KSIG_MAX; i++)
 		o->rewrite[i] = (unsigned char)i;
-	if (CFG_CREDS && (!(o->flags.rlimits = calloc((size_t)argc, sizeof *o->flags.rlimits)) ||
-			  !(o->flags.env = calloc((size_t)argc, sizeof *o->flags.env)))) {
-		say(L_ERR, "out of memory");
-		return -1;
-	}
 	if (from_environment(o) < 0)
 		return -1;
 	for (i = 1; i < argc; i++) {

@@ -144,7 +144,9 @@ static void unique_groups(struct creds *c)
 int resolve(struct opts *o)
 {
 	if (CFG_CREDS) {
-		if (!(o->creds.groups = calloc(MAX_GROUPS, sizeof *o->creds.groups)))
+		/* room for supplementary groups only when something may set them */
+		if ((o->flags.oci || o->flags.user || o->flags.groups) &&
+		    !(o->creds.groups = calloc(MAX_GROUPS, sizeof *o->creds.groups)))
 			return say(L_ERR, "out of memory"), -1;
 		if (CFG_OCI && o->flags.oci && oci_load(o, o->flags.oci) < 0)
 			return -1;
