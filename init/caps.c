@@ -24,6 +24,9 @@ int cap_by_name(const char *name)
 
 const char *cap_name(int cap, char *buf)
 {
+	static int ready;
+	if (!ready++) /* libcap-ng initialises itself (its last_cap) on first use */
+		capng_setpid((int)getpid());
 	const char *n = capng_capability_to_name((unsigned)cap);
 	if (!n)
 		fmt(buf, 32, "CAP_%d", cap);

@@ -58,10 +58,11 @@ struct opts;
 int resolve(struct opts *o);
 
 /* ---- env.c -------------------------------------------------------------------------------- */
-/* env_put: set "K=V" in a NULL-terminated, malloc'd environment (replacing K). 0 or -1. */
-int env_put(char ***envp, const char *kv);
+/* env_set: set "K=V" in the child's environment (replacing K; a copy is made first). 0 or -1. */
+int env_set(struct opts *o, const char *kv);
 const char *env_value(char *const envp[], const char *key);
-/* env_for_child: o->envp copied, duplicates folded, ocinit's own variables removed. */
+/* env_for_child: the child's environment without ocinit's own variables, and a config's
+ * duplicates folded; untouched (no copy) when there is nothing to do. */
 int env_for_child(struct opts *o);
 
 /* ---- users.c ------------------------------------------------------------------------------ */

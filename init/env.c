@@ -14,8 +14,9 @@ const char *env_value(char *const envp[], const char *key)
 	return NULL;
 }
 
-/* env_put: later entries win, as with Docker's merge; an entry without '=' is refused. */
-int env_put(char ***envp, const char *kv)
+/* env_put: later entries win, as with Docker's merge; an entry without '=' is refused.
+ * *envp must be malloc'd (see env_set). */
+static int env_put(char ***envp, const char *kv)
 {
 	size_t k = strcspn(kv, "="), n = 0;
 	char **e = *envp;
@@ -34,8 +35,8 @@ int env_put(char ***envp, const char *kv)
 	return 0;
 }
 
-/* env_for_child: a fresh environment from src, duplicates folded, ocinit's variables removed. */
-int env_for_child(struct opts *o)
+/* rebuild: a fresh copy of o->envp, duplicates folded, ocinit's variables removed. */
+static int rebuild(struct opts *o)
 {
 	char **src = o->envp, **out = calloc(1, sizeof *out);
 	if (!out)
@@ -44,6 +45,24 @@ int env_for_child(struct opts *o)
 		if (!option_variable(*src) && strchr(*src, '=') && env_put(&out, *src) < 0)
 			return -1;
 	o->envp = out;
+	o->env_owned = 1;
 	return 0;
+}
+
+int env_for_child(struct opts *o)
+{
+	/* The common case, an inherited environment with none of ocinit's variables, is
+	 * passed on untouched: one pass over it, no copy. */
+	int copy = o->env_from_config;
+	for (char **e = o->envp; !copy && e && *e; e++)
+		copy = !strncmp(*e, "OCINIT_", 7) && option_variable(*e);
+	return copy ? rebuild(o) : 0;
+}
+
+int env_set(struct opts *o, const char *kv)
+{
+	if (!o->env_owned && rebuild(o) < 0)
+		return -1;
+	return env_put(&o->envp, kv);
 }
 

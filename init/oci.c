@@ -131,6 +131,7 @@ static int process(const struct jctx *w, const struct jnode *p)
 		long i = 0;
 		if (jstrings(w, n, "process.env", &o->envp))
 			return -1;
+		o->env_owned = o->env_from_config = 1;
 		for (const struct jnode *e = n->child; e; e = e->next, i++)
 			if (!strchr(e->str, '=') || e->str[0] == '=')
 				return jbad(w, jpath(sub, "process.env", NULL, i), e->off, "\"%s\" is not KEY=VALUE", e->str);

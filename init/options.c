@@ -207,7 +207,10 @@ static int env_flag(const char *name, const char *v, const char *on)
 /* from_environment: the OCINIT_* variables, before the flags, which win. */
 static int from_environment(struct opts *o)
 {
-	for (size_t i = 0; i < n_options; i++) {
+	int any = 0;
+	for (char **e = environ; !any && e && *e; e++) /* usually none: one cheap pass */
+		any = !strncmp(*e, "OCINIT_", 7);
+	for (size_t i = 0; any && i < n_options; i++) {
 		const struct option_def *d = &options[i];
 		char name[32];
 		const char *v, *on = "1";

@@ -116,7 +116,7 @@ static int flags(struct opts *o)
 		c->have |= HAVE_OOM;
 	}
 	for (size_t i = 0; i < f->nenv; i++)
-		if (env_put(&o->envp, f->env[i]) < 0) {
+		if (env_set(o, f->env[i]) < 0) {
 			say(L_ERR, "--env: '%s' is not KEY=VALUE", f->env[i]);
 			return -1;
 		}

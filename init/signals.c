@@ -90,10 +90,11 @@ static int ksigprocmask(int how, const ksigset *set, ksigset *old)
 int signals_take(struct sigstate *s)
 {
 	struct sigaction sa;
-	s->waited = BIT(SIGCHLD);
-	for (int sig = 1; sig <= KSIG_MAX; sig++)
-		if (signal_is_forwarded(sig))
-			s->waited |= BIT(sig);
+	s->waited = ~0ULL; /* all 64, less what the table says is not forwarded, plus SIGCHLD */
+	for (size_t i = 0; i < N_TABLE; i++)
+		if (!table[i].forward)
+			s->waited &= ~BIT(table[i].sig);
+	s->waited |= BIT(SIGCHLD);
 	if (ksigprocmask(SIG_BLOCK, &s->waited, &s->inherited_mask) < 0)
 		return -1;
 	/* An ignored SIGCHLD makes the kernel reap by itself: waitpid would never see the child. */

@@ -72,7 +72,8 @@ pid_t spawn(const struct opts *o, const struct sigstate *s, int *took_tty)
 	size_t got = 0;
 	int p[2];
 	/* Take the foreground only from a terminal whose foreground ocinit itself is in. */
-	int take_tty = *took_tty = CFG_PGROUP && tcgetpgrp(0) == getpgrp();
+	pid_t fg = CFG_PGROUP ? tcgetpgrp(0) : -1; /* -1 at once when stdin is no terminal */
+	int take_tty = *took_tty = fg > 0 && fg == getpgrp();
 	if (pipe2(p, O_CLOEXEC) < 0)
 		return -1;
 	pid_t pid = fork();
@@ -89,7 +90,7 @@ pid_t spawn(const struct opts *o, const struct sigstate *s, int *took_tty)
 		become_entrypoint(o, s, take_tty);
 	}
 	close(p[1]);
-	if (CFG_PGROUP) /* also here, so that a signal forwarded to the group finds it */
+	if (CFG_PGROUP && o->pgroup) /* also here, so that a signal forwarded to the group finds it */
 		setpgid(pid, pid);
 	while (got < sizeof r) {
 		ssize_t n = read(p[0], (char *)&r + got, sizeof r - got);

@@ -118,6 +118,6 @@ int home_for_user(struct opts *o)
 	if (!kv)
 		return -1;
 	fmt(kv, sizeof pw.home + 6, "HOME=%s", found == 1 && pw.home[0] ? pw.home : "/");
-	return env_put(&o->envp, kv);
+	return env_set(o, kv);
 }
 

@@ -6,7 +6,8 @@ set -eu
 
 PKGS="make gcc libc6-dev musl-tools musl-dev:arm64 gcc-aarch64-linux-gnu kconfig-frontends
       dpkg-dev qemu-user-static util-linux procps strace clang libclang-rt-14-dev
-      runc crun jq busybox-static mandoc"
+      runc crun jq busybox-static mandoc
+      tini dumb-init catatonit gosu valgrind gnuplot-nox binutils"
 SRC_DIR=${1:-build/src}
 CAPNG_DSC=libcap-ng_0.8.3-1.dsc
 

@@ -1,0 +1,160 @@
+#!/bin/bash
+# make bench: ocinit beside tini, tini-static, dumb-init and catatonit (Debian's), and two
+# references: floor (a static fork+execve+waitpid init) and none (the entrypoint itself as
+# PID 1). Every figure interleaves the inits (A B C A B C ...). Writes build/bench/results.md
+# and build/bench/startup.png. ROUNDS=300 by default.
+set -u
+cd "$(dirname "$0")/.." || exit 1
+OUT=build/bench
+ROUNDS=${ROUNDS:-300}
+mkdir -p "$OUT"
+for f in pidns floorinit true zombies siglat; do
+	musl-gcc -O2 -static -s -isystem build/x86_64-khdr -o "$OUT/$f" "tests/bench/$f.c" || exit 1
+done
+for cfg in defconfig allnoconfig; do
+	o=build/bench-$cfg
+	if [ $cfg = allnoconfig ]; then
+		KCONFIG_CONFIG=$o.config kconfig-conf --allnoconfig Kconfig >/dev/null
+	else
+		KCONFIG_CONFIG=$o.config kconfig-conf --defconfig=configs/defconfig Kconfig >/dev/null
+	fi
+	make -s ARCH=x86_64 O=$o KCONFIG_CONFIG=$o.config || exit 1
+	make -s ARCH=aarch64 O=$o-aarch64 KCONFIG_CONFIG=$o.config || exit 1
+done
+TRUE=$PWD/$OUT/true
+cat >"$OUT/process.json" <<JSON
+{"user": {"uid": 1000, "gid": 1000, "additionalGids": [27], "umask": 18}, "cwd": "/",
+ "args": ["$TRUE"], "env": ["PATH=/bin"], "noNewPrivileges": true,
+ "capabilities": {"bounding": ["CAP_KILL", "CAP_DAC_OVERRIDE"], "effective": ["CAP_DAC_OVERRIDE"],
+                  "permitted": ["CAP_DAC_OVERRIDE"]},
+ "rlimits": [{"type": "RLIMIT_NOFILE", "soft": 1024, "hard": 1024}]}
+JSON
+# name|the init's command before the entrypoint
+INITS="none|
+floor|$PWD/$OUT/floorinit
+ocinit|$PWD/build/bench-defconfig/ocinit
+ocinit-allno|$PWD/build/bench-allnoconfig/ocinit
+tini|/usr/bin/tini --
+tini-static|/usr/bin/tini-static --
+dumb-init|/usr/bin/dumb-init
+catatonit|/usr/bin/catatonit --"
+names() { echo "$INITS" | cut -d'|' -f1; }
+cmd_of() { echo "$INITS" | sed -n "s/^$1|//p"; }
+peers="tini tini-static dumb-init catatonit"
+
+# 1. size
+declare -A SIZE STATIC
+for n in $(names); do
+	b=$(cmd_of "$n" | cut -d' ' -f1)
+	[ -n "$b" ] || continue
+	SIZE[$n]=$(stat -c %s "$b")
+	STATIC[$n]=$(readelf -l "$b" 2>/dev/null | grep -q INTERP && echo no || echo yes)
+done
+A64_DEF=$(stat -c %s build/bench-defconfig-aarch64/ocinit)
+A64_ALLNO=$(stat -c %s build/bench-allnoconfig-aarch64/ocinit)
+
+# 2. start-up, as PID 1 of a fresh PID namespace, interleaved
+args=()
+for n in $(names); do
+	[ ${#args[@]} -gt 0 ] && args+=("::")
+	args+=($(cmd_of "$n") "$TRUE")
+done
+args+=("::" "$PWD/build/bench-defconfig/ocinit" --oci "$OUT/process.json")
+args+=("::" /usr/bin/setpriv --reuid=1000 --regid=1000 --clear-groups --inh-caps=-all -- /usr/bin/tini-static -- "$TRUE")
+args+=("::" /usr/bin/tini-static -- /usr/sbin/gosu 1000:1000 "$TRUE")
+args+=("::" "$PWD/build/bench-defconfig/ocinit" -u 1000:1000 --groups "" "$TRUE")
+declare -A START
+i=0
+extra="ocinit-oci setpriv+tini-static tini-static+gosu ocinit-user"
+while read -r med p25 p75; do
+	n=$(echo $(names) $extra | cut -d' ' -f$((i + 1)))
+	START[$n]="$med $p25 $p75"
+	i=$((i + 1))
+done < <("$OUT/pidns" "$ROUNDS" "${args[@]}")
+none=${START[none]%% *}; floor=${START[floor]%% *}
+unit() { awk -v m="$1" -v n="$none" -v f="$floor" 'BEGIN { printf "%.2f", (m - n) / (f - n) }'; }
+
+# 3. instructions (callgrind) and system calls (strace) of PID 1
+declare -A IR SYS
+count() { # count NAME CMD...: as PID 1
+	local n=$1
+	shift
+	# valgrind follows fork: PID 1's own count is the line of ==1==
+	IR[$n]=$(unshare --pid --fork valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 |
+		sed -n 's/^==1== Collected : *//p')
+	unshare --pid --fork strace -qq -o "$OUT/strace.$n" "$@" >/dev/null 2>&1
+	SYS[$n]=$(grep -cv '^+++\|^---' "$OUT/strace.$n")
+}
+for n in $(names); do
+	[ $n = none ] && continue
+	count $n $(cmd_of $n) "$TRUE"
+done
+count ocinit-oci "$PWD/build/bench-defconfig/ocinit" --oci "$OUT/process.json"
+
+# 4. memory of the idle supervisor while its child sleeps
+declare -A HWM DIRTY
+for n in $(names); do
+	[ $n = none ] && continue
+	unshare --pid --fork $(cmd_of $n) /bin/sleep 2 &
+	bg=$!
+	sleep 0.5
+	p=$(cat /proc/$bg/task/$bg/children | awk '{print $1}')
+	HWM[$n]=$(sed -n 's/^VmHWM:[[:space:]]*//p' /proc/$p/status | tr -d ' ')
+	DIRTY[$n]=$(awk '/^Private_Dirty/ {print $2 "kB"}' /proc/$p/smaps_rollup)
+	wait $bg
+done
+
+med() { echo $* | tr ' ' '\n' | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
+
+# 5. reaping 5000 orphans that exit at once, and 6. signal forwarding latency
+declare -A REAP LAT
+for r in 1 2 3 4 5; do
+	for n in floor ocinit ocinit-allno $peers; do
+		REAP[$n]="${REAP[$n]:-} $(unshare --pid --fork --mount-proc $(cmd_of $n) "$PWD/$OUT/zombies" 5000 | cut -d' ' -f1)"
+	done
+done
+# pinned to one CPU: across two, the wake-up IPI (some 40 µs here) would dominate by chance
+for r in 1 2 3 4 5; do
+	for n in ocinit ocinit-allno $peers; do
+		LAT[$n]="${LAT[$n]:-} $(taskset -c 0 unshare --pid --fork $(cmd_of $n) "$PWD/$OUT/siglat" 200 | cut -d' ' -f1)"
+	done
+done
+for n in ocinit ocinit-allno $peers; do LAT[$n]=$(med ${LAT[$n]}); done
+
+# the table
+best() { # best FIGURE-ARRAY: the smallest value among the peers
+	local -n a=$1
+	local b= v
+	for n in $peers; do v=${a[$n]%% *}; v=${v%kB}; [ -z "$b" ] || [ "${v%.*}" -lt "${b%.*}" ] && b=$v; done
+	echo "$b"
+}
+ratio() { awk -v a="${1%kB}" -v b="${2%kB}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "-" }'; }
+{
+	echo "# ocinit benchmarks"
+	echo
+	echo "$(date -u +%Y-%m-%d), $(nproc) cores, $(uname -r), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); \`make bench\` (ROUNDS=$ROUNDS)."
+	echo
+	echo "| init | size (bytes) | static | start-up µs median (p25-p75) | cost above none, floor units | Ir of PID 1 | syscalls of PID 1 | VmHWM | Private_Dirty | reap 5000 µs | signal latency µs |"
+	echo "|---|---|---|---|---|---|---|---|---|---|---|"
+	for n in $(names) ocinit-oci setpriv+tini-static tini-static+gosu ocinit-user; do
+		set -- ${START[$n]:-- - -}
+		lat=${LAT[$n]:--}
+		reap=-; [ -n "${REAP[$n]:-}" ] && reap=$(med ${REAP[$n]})
+		echo "| $n | ${SIZE[$n]:--} | ${STATIC[$n]:--} | $1 ($2-$3) | $(unit $1) | ${IR[$n]:--} | ${SYS[$n]:--} | ${HWM[$n]:--} | ${DIRTY[$n]:--} | $reap | ${lat%% *} |"
+	done
+	echo
+	b=$(best START)
+	echo "Ratios of ocinit (defconfig) to the best peer: size $(ratio ${SIZE[ocinit]} $(best SIZE)), start-up cost $(ratio $(unit ${START[ocinit]%% *}) $(unit $b)), Ir $(ratio ${IR[ocinit]} $(best IR)), syscalls $(ratio ${SYS[ocinit]} $(best SYS)), VmHWM $(ratio ${HWM[ocinit]} $(best HWM)), reaping vs floor $(ratio $(med ${REAP[ocinit]}) $(med ${REAP[floor]})), signal latency $(ratio ${LAT[ocinit]%% *} $(best LAT))."
+	echo
+	echo "aarch64 sizes (default 64 KiB segment alignment): defconfig $A64_DEF, allnoconfig $A64_ALLNO bytes."
+} >"$OUT/results.md"
+cat "$OUT/results.md"
+
+# the chart: start-up cost above none, in floor units
+for n in ocinit ocinit-allno $peers ocinit-oci setpriv+tini-static tini-static+gosu ocinit-user; do
+	echo "$n $(unit ${START[$n]%% *})"
+done >"$OUT/startup.dat"
+gnuplot -e "set terminal png size 900,420; set output '$OUT/startup.png';
+	set title 'start-up cost above none, in floor units (lower is better)'; set style fill solid;
+	set boxwidth 0.6; set xtics rotate by -30; set yrange [0:*]; unset key;
+	plot '$OUT/startup.dat' using 0:2:xtic(1) with boxes" && echo "wrote $OUT/results.md and $OUT/startup.png"
