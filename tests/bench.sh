@@ -82,8 +82,12 @@ count() { # count NAME CMD...: as PID 1
 	# valgrind follows fork: PID 1's own count is the line of ==1==
 	IR[$n]=$(unshare --pid --fork valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 |
 		sed -n 's/^==1== Collected : *//p')
-	unshare --pid --fork strace -qq -o "$OUT/strace.$n" "$@" >/dev/null 2>&1
-	SYS[$n]=$(grep -cv '^+++\|^---' "$OUT/strace.$n")
+	# strace outside the namespace, so that the init itself is PID 1; -ff: one file per
+	# process; the init's own calls are those from its execve to its exit
+	rm -f "$OUT/strace.$n".*
+	strace -ff -qq -o "$OUT/strace.$n" unshare --pid --fork "$@" >/dev/null 2>&1
+	SYS[$n]=$(awk -v bin="$1" 'FNR == 1 { on = 0 } index($0, "execve(\"" bin "\"") == 1 { on = 1 }
+		on && !/^(\+\+\+|---)/ { n++ } END { print n + 0 }' "$OUT/strace.$n".*)
 }
 for n in $(names); do
 	[ $n = none ] && continue
