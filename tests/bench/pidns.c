@@ -13,18 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static double now_us(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec * 1e6 + t.tv_nsec / 1e3;
-}
-
-static int cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
+#include "bench.h"
 
 int main(int argc, char **argv)
 {
@@ -62,7 +51,7 @@ int main(int argc, char **argv)
 		}
 	for (int c = 0; c < ncmd; c++) {
 		double *v = t + c * rounds;
-		qsort(v, (size_t)rounds, sizeof *v, cmp);
+		sort_us(v, rounds);
 		printf("%.1f %.1f %.1f\n", v[rounds / 2], v[rounds / 4], v[rounds * 3 / 4]);
 	}
 	return 0;

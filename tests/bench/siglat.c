@@ -6,18 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static double now_us(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec * 1e6 + t.tv_nsec / 1e3;
-}
-
-static int cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
+#include "bench.h"
 
 int main(int argc, char **argv)
 {
@@ -37,7 +26,7 @@ int main(int argc, char **argv)
 		}
 		t[i] = now_us() - t0;
 	}
-	qsort(t, (size_t)n, sizeof *t, cmp);
+	sort_us(t, n);
 	printf("%.1f %.1f %.1f\n", t[n / 2], t[n / 4], t[n * 3 / 4]);
 	return 0;
 }

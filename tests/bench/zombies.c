@@ -7,12 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static double now_us(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec * 1e6 + t.tv_nsec / 1e3;
-}
+#include "bench.h"
 
 /* others: processes in this PID namespace but PID 1 and us */
 static int others(void)
