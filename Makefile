@@ -27,7 +27,7 @@ KHDR     := build/$(ARCH)-khdr
 CFLAGS   := -Os -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes \
             -fno-asynchronous-unwind-tables -fno-stack-protector \
             -ffunction-sections -fdata-sections -isystem $(KHDR)
-CPPFLAGS := -I$(O) -Iinit -I$(CAPNG_SRC)/src -DOCINIT_VERSION='"$(VERSION)"' \
+CPPFLAGS := -I$(O) -Iinit -Iarch/$(ARCH) -I$(CAPNG_SRC)/src -DOCINIT_VERSION='"$(VERSION)"' \
             -DOCINIT_ARCH='"$(ARCH)"'
 LDFLAGS  := -static -s -Wl,--gc-sections
 LDLIBS   := $(CAPNG_LIB)
@@ -110,7 +110,7 @@ check-capng: $(CAPNG_LIB)
 	$(MAKE) -s -C $(CAPNG_BUILD)/src/test check LOG_COMPILER=$(RUN)
 
 # ---- ocinit -----------------------------------------------------------------------------------
-$(O)/init/%.o: init/%.c init/*.h $(O)/config.h $(KHDR)/.done $(CAPNG_SRC)/.done
+$(O)/init/%.o: init/%.c init/*.h arch/$(ARCH)/*.h $(O)/config.h $(KHDR)/.done $(CAPNG_SRC)/.done
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 

@@ -8,6 +8,7 @@
 #include "ocinit.h"
 
 int log_verbosity = L_WARN;
+void (*die_hook)(int code);
 
 int write_all(int fd, const void *buf, size_t n)
 {
@@ -132,5 +133,7 @@ _Noreturn void die(const char *f, ...)
 	va_start(ap, f);
 	vsay(L_ERR, f, ap);
 	va_end(ap);
+	if (die_hook) /* as the kernel's init: power off, never exit */
+		die_hook(EXIT_OCINIT);
 	exit(EXIT_OCINIT);
 }

@@ -30,21 +30,49 @@ static void set_pdeathsig(int sig)
 		die("the parent is gone");
 }
 
+static int vm_grace = 5;
+
+/* leave: ocinit's exit; as the kernel's init a poweroff instead, which never returns. */
+static int leave(int code)
+{
+	if (CFG_VM && die_hook)
+		vm_poweroff(code, vm_grace);
+	return code;
+}
+static void vm_die(int code) { leave(code); }
+
+/* vm_wanted: the kernel started us, or --vm comes before the command. */
+static int vm_wanted(int argc, char **argv)
+{
+	for (int i = 1; i < argc && argv[i][0] == '-' && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "--vm"))
+			return 1;
+	return vm_detected();
+}
+
 int main(int argc, char **argv)
 {
 	struct opts o;
 	struct sigstate s;
 	pid_t child;
-	int took_tty, r = parse_options(&o, argc, argv);
+	int took_tty, r, vm = CFG_VM && vm_wanted(argc, argv);
 
-	if (r)
-		return r > 0 ? 0 : EXIT_OCINIT;
+	if (vm) { /* first, so that every error below ends in a poweroff, not a panic */
+		vm_setup();
+		die_hook = vm_die;
+	}
+	o.vm = vm;
+	if ((r = parse_options(&o, argc, argv)))
+		return leave(r > 0 ? 0 : EXIT_OCINIT);
+	vm_grace = o.grace;
+	if (vm)
+		vm_config(&o);
 	if (resolve(&o) < 0)
-		return EXIT_OCINIT;
+		return leave(EXIT_OCINIT);
 	if (CFG_CREDS && o.flags.print)
-		return print_spec(&o) < 0 ? EXIT_OCINIT : 0;
+		return leave(print_spec(&o) < 0 ? EXIT_OCINIT : 0);
 	set_pdeathsig(o.pdeathsig);
-	if (o.exec_mode)
+	if (o.exec_mode && !vm)
 		become_entrypoint(&o, NULL, 0);
 	if (signals_take(&s) < 0)
 		die("block signals: %s", strerror(errno));
@@ -52,5 +80,5 @@ int main(int argc, char **argv)
 	child = spawn(&o, &s, &took_tty);
 	if (child < 0)
 		die("fork: %s", strerror(errno));
-	return supervise(&o, &s, child, took_tty);
+	return leave(supervise(&o, &s, child, took_tty));
 }

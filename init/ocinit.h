@@ -28,6 +28,7 @@ struct opts {
 	int grace;     /* seconds between TERM and KILL for what outlives the child */
 	int pdeathsig; /* 0 or the signal for ocinit and the child when their parent dies */
 	int no_subreaper, exec_mode;
+	int vm;        /* the kernel's own init: set up the system, power off at the end */
 	unsigned char rewrite[65]; /* what each signal is forwarded as; 0 drops it */
 	unsigned char ok[32];      /* exit codes reported as 0: a bitmap */
 	struct cred_flags flags;
@@ -43,7 +44,9 @@ size_t fmt(char *buf, size_t n, const char *f, ...) __attribute__((format(printf
 size_t vfmt(char *buf, size_t n, const char *f, va_list ap) __attribute__((format(printf, 3, 0)));
 /* say: one line "ocinit: [warning: ]MSG\n" on stderr with a single write. */
 void say(enum level l, const char *f, ...) __attribute__((format(printf, 2, 3)));
-/* die: say(L_ERR) and exit 125. Only before the supervisor loop starts. */
+/* die: say(L_ERR) and exit 125 (or die_hook(125), which must not return). Only before the
+ * supervisor loop starts. */
+extern void (*die_hook)(int code);
 _Noreturn void die(const char *f, ...) __attribute__((format(printf, 1, 2)));
 /* write_all: write n bytes to fd, retrying on EINTR and short writes; 0 or -1. */
 int write_all(int fd, const void *buf, size_t n);
@@ -133,6 +136,16 @@ int exit_code_of(int wstatus);
  * left are gone; returns ocinit's exit code. Never fails: PID 1's death would kill the
  * container. */
 int supervise(const struct opts *o, const struct sigstate *s, pid_t child, int took_tty);
+
+/* ---- vm.c: the kernel's first process ----------------------------------------------------------- */
+/* vm_detected: PID 1 of the initial PID namespace, started by the kernel. */
+int vm_detected(void);
+/* vm_setup: console on 0-2, /proc /sys /dev /dev/pts /dev/shm /run /tmp, lo up, hostname. */
+void vm_setup(void);
+/* vm_config: with no --oci, the config named by ocinit.config= or /etc/ocinit/config.json. */
+void vm_config(struct opts *o);
+/* vm_poweroff: print the exit status, end what is left, sync, power off. */
+_Noreturn void vm_poweroff(int code, int grace);
 
 /* ---- shutdown.c ------------------------------------------------------------------------------ */
 /* signal_rest: sig to everything but ocinit: as PID 1 all of the namespace, else every

@@ -15,7 +15,7 @@ enum opt_id {
 	OPT_HELP, OPT_VERSION, OPT_PGROUP, OPT_VERBOSE, OPT_GRACE, OPT_REWRITE, OPT_OK, OPT_PDEATHSIG,
 	OPT_NO_SUBREAPER, OPT_EXEC, OPT_OCI, OPT_PRINT, OPT_USER, OPT_GROUPS, OPT_UMASK, OPT_CAPB,
 	OPT_CAPE, OPT_CAPP, OPT_CAPI, OPT_CAPA, OPT_CAPS, OPT_NNP, OPT_RLIMIT, OPT_CWD, OPT_ENV,
-	OPT_OOM, OPT_STRICT, OPT_IGNORE_LSM,
+	OPT_OOM, OPT_STRICT, OPT_IGNORE_LSM, OPT_VM,
 };
 
 const struct option_def options[] = {
@@ -37,6 +37,8 @@ const struct option_def options[] = {
 	{ 0, "exec", OPT_EXEC, 1, NULL, "OCINIT_EXEC",
 	  "no supervisor: apply the credentials and execve in place (also --no-fork)" },
 	{ 0, "no-fork", OPT_EXEC, 1, NULL, NULL, NULL },
+	{ 0, "vm", OPT_VM, CFG_VM, NULL, NULL,
+	  "act as the kernel's init (automatic when it is): mounts, console, poweroff" },
 	{ 0, "oci", OPT_OCI, CFG_OCI, "FILE", "OCINIT_OCI",
 	  "apply the process of an OCI config.json (or a bare process object)" },
 	{ 0, "print", OPT_PRINT, CFG_CREDS, NULL, NULL, "print the resolved process as OCI JSON, run nothing" },
@@ -170,6 +172,7 @@ static int apply(struct opts *o, enum opt_id id, const char *v, const char *what
 		break;
 	case OPT_NO_SUBREAPER: o->no_subreaper = 1; break;
 	case OPT_EXEC:   o->exec_mode = 1; break;
+	case OPT_VM:     break; /* seen by main before the options */
 	case OPT_OCI:    f->oci = v; break;
 	case OPT_PRINT:  f->print = 1; break;
 	case OPT_USER:   f->user = v; break;
@@ -243,8 +246,9 @@ int option_variable(const char *kv)
 
 int parse_options(struct opts *o, int argc, char **argv)
 {
-	int i;
+	int i, vm = o->vm; /* set by main: the kernel's init finds its command later */
 	memset(o, 0, sizeof *o);
+	o->vm = vm;
 	o->envp = environ;
 	o->grace = 5;
 	for (i = 0; i <= KSIG_MAX; i++)
@@ -303,7 +307,7 @@ int parse_options(struct opts *o, int argc, char **argv)
 	log_verbosity = L_WARN + o->verbose;
 	if (i < argc)
 		o->argv = argv + i;
-	else if (!o->flags.oci) {
+	else if (!o->flags.oci && !o->vm) {
 		say(L_ERR, "no command given (see --help)");
 		return -1;
 	}

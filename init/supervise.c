@@ -117,6 +117,14 @@ static void forward(struct sup *s, int sig)
 	char name[12], as[12];
 	int to = s->o->rewrite[sig];
 	pid_t target = CFG_PGROUP && s->o->pgroup ? -s->child : s->child;
+	/* As the kernel's init, INT (ctrl-alt-del), TERM and PWR shut the machine down. */
+	if (CFG_VM && s->o->vm && (sig == SIGINT || sig == SIGTERM || sig == SIGPWR)) {
+		say(L_INFO, "vm: %s: shutting down", signal_name(sig, name));
+		signal_rest(SIGTERM);
+		if (!s->timed)
+			set_deadline(s, s->o->grace);
+		return;
+	}
 	if (!to) {
 		say(L_INFO, "dropped %s", signal_name(sig, name));
 		return;

@@ -35,10 +35,10 @@ void print_help(void)
 void print_version(void)
 {
 	char line[256];
-	fmt(line, sizeof line, "ocinit %s (%s)%s%s%s%s%s%s%s%s\n", OCINIT_VERSION, OCINIT_ARCH,
+	fmt(line, sizeof line, "ocinit %s (%s)%s%s%s%s%s%s%s%s%s\n", OCINIT_VERSION, OCINIT_ARCH,
 	    CFG_SUBREAPER ? " +subreaper" : "", CFG_PGROUP ? " +pgroup" : "",
 	    CFG_VERBOSE ? " +verbose" : "", CFG_EXEC_HINTS ? " +exec-hints" : "",
 	    CFG_CREDS ? " +creds" : "", CFG_CAPS ? " +caps" : "", CFG_RLIMITS ? " +rlimits" : "",
-	    CFG_OCI ? " +oci" : "");
+	    CFG_OCI ? " +oci" : "", CFG_VM ? " +vm" : "");
 	out(line);
 }

@@ -1,0 +1,169 @@
+/* vm.c: when ocinit is the kernel's own first process (a microVM, an initramfs sandbox, an
+ * embedded board), the duties no runtime did: console, mounts, loopback, hostname, the
+ * config named on the kernel command line, and at the end a clean poweroff carrying the
+ * exit status. PID 1 must never exit there: the kernel would panic. */
+#include <errno.h>
+#include <fcntl.h>
+#include <net/if.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mount.h>
+#include <sys/reboot.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ocinit.h"
+#include "vm.h" /* arch/<arch>/vm.h: the exit status channel to the host */
+
+#define PROC_PID_INIT_INO 0xEFFFFFFCu /* the initial PID namespace's inode */
+#define DEFAULT_CONFIG "/etc/ocinit/config.json"
+
+static char cmdline[4096];
+static int restart;
+
+int vm_detected(void)
+{
+	struct stat st;
+	if (getpid() != 1 || getppid() != 0)
+		return 0;
+	/* With /proc: the initial PID namespace. Without: no session either, which no
+	 * container runtime leaves its process in (runc and crun call setsid). */
+	if (stat("/proc/self/ns/pid", &st) == 0)
+		return st.st_ino == PROC_PID_INIT_INO;
+	return getsid(0) == 0;
+}
+
+/* cmdline_value: the value of KEY=... on the kernel command line, or NULL. */
+static const char *cmdline_value(const char *key, char *buf, size_t n)
+{
+	size_t k = strlen(key);
+	for (const char *p = cmdline; *p; p += strcspn(p, " \n"), p += strspn(p, " \n")) {
+		if (!strncmp(p, key, k) && p[k] == '=') {
+			size_t len = strcspn(p + k + 1, " \n");
+			if (len >= n)
+				len = n - 1;
+			memcpy(buf, p + k + 1, len);
+			buf[len] = 0;
+			return buf;
+		}
+		if (!strncmp(p, "-- ", 3))
+			break;
+	}
+	return NULL;
+}
+
+static const struct mnt {
+	const char *src, *dir, *type, *data;
+	unsigned long flags;
+	mode_t mode;
+} mounts[] = {
+	{ "proc", "/proc", "proc", NULL, MS_NOSUID | MS_NODEV | MS_NOEXEC, 0555 },
+	{ "sysfs", "/sys", "sysfs", NULL, MS_NOSUID | MS_NODEV | MS_NOEXEC, 0555 },
+	{ "devtmpfs", "/dev", "devtmpfs", "mode=0755", MS_NOSUID, 0755 },
+	{ "devpts", "/dev/pts", "devpts", "mode=0620,ptmxmode=0666", MS_NOSUID | MS_NOEXEC, 0755 },
+	{ "tmpfs", "/dev/shm", "tmpfs", "mode=1777", MS_NOSUID | MS_NODEV, 01777 },
+	{ "tmpfs", "/run", "tmpfs", "mode=0755", MS_NOSUID | MS_NODEV, 0755 },
+	{ "tmpfs", "/tmp", "tmpfs", "mode=1777", MS_NOSUID | MS_NODEV, 01777 },
+};
+
+/* mounted: dir is a mount point already (another device than its parent's). */
+static int mounted(const char *dir)
+{
+	struct stat a, b;
+	char parent[64];
+	fmt(parent, sizeof parent, "%s/..", dir);
+	return stat(dir, &a) == 0 && stat(parent, &b) == 0 && a.st_dev != b.st_dev;
+}
+
+static void console(void)
+{
+	int fd = open("/dev/console", O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	for (int i = 0; i < 3; i++)
+		if (fcntl(i, F_GETFD) < 0)
+			dup2(fd, i);
+	close(fd);
+}
+
+static void loopback_up(void)
+{
+	struct ifreq ifr;
+	int s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	memset(&ifr, 0, sizeof ifr);
+	memcpy(ifr.ifr_name, "lo", 3);
+	if (s < 0 || ioctl(s, SIOCGIFFLAGS, &ifr) < 0 ||
+	    (ifr.ifr_flags |= IFF_UP, ioctl(s, SIOCSIFFLAGS, &ifr)) < 0)
+		say(L_WARN, "vm: loopback: %s", strerror(errno));
+	if (s >= 0)
+		close(s);
+}
+
+void vm_setup(void)
+{
+	char buf[256];
+	console();
+	for (size_t i = 0; i < sizeof mounts / sizeof mounts[0]; i++) {
+		const struct mnt *m = &mounts[i];
+		if (mkdir(m->dir, m->mode) < 0 && errno != EEXIST)
+			say(L_WARN, "vm: mkdir %s: %s", m->dir, strerror(errno));
+		else if (!mounted(m->dir) && mount(m->src, m->dir, m->type, m->flags, m->data) < 0)
+			say(L_WARN, "vm: mount %s on %s: %s", m->type, m->dir, strerror(errno));
+	}
+	console(); /* /dev/console may only exist now */
+	int fd = open("/proc/cmdline", O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		ssize_t n = read(fd, cmdline, sizeof cmdline - 1);
+		cmdline[n > 0 ? n : 0] = 0;
+		close(fd);
+	}
+	loopback_up();
+	if (cmdline_value("ocinit.hostname", buf, sizeof buf) && sethostname(buf, strlen(buf)) < 0)
+		say(L_WARN, "vm: hostname: %s", strerror(errno));
+	restart = cmdline_value("ocinit.restart", buf, sizeof buf) && !strcmp(buf, "1");
+	reboot(RB_DISABLE_CAD); /* ctrl-alt-del becomes SIGINT to us: a clean shutdown */
+}
+
+void vm_config(struct opts *o)
+{
+	static char path[256];
+	struct stat st;
+	if (o->flags.oci)
+		return;
+	if (cmdline_value("ocinit.config", path, sizeof path))
+		o->flags.oci = path;
+	else if (stat(DEFAULT_CONFIG, &st) == 0)
+		o->flags.oci = DEFAULT_CONFIG;
+}
+
+/* settle: until no child is left or the deadline passes; reaps what ends. */
+static void settle(int seconds)
+{
+	time_t end = time(NULL) + seconds;
+	while (waitpid(-1, NULL, WNOHANG) >= 0 && time(NULL) < end) {
+		struct timespec t = { 0, 20 * 1000 * 1000 };
+		nanosleep(&t, NULL);
+	}
+}
+
+_Noreturn void vm_poweroff(int code, int grace)
+{
+	char buf[64];
+	say(L_ERR, "exit status %d", code);
+	kill(-1, SIGTERM);
+	settle(grace);
+	kill(-1, SIGKILL);
+	settle(2);
+	sync();
+	if (cmdline_value("ocinit.exit", buf, sizeof buf) && arch_exit_channel(buf, code) < 0)
+		say(L_WARN, "vm: exit channel %s unavailable", buf);
+	reboot(restart ? RB_AUTOBOOT : RB_POWER_OFF);
+	say(L_ERR, "vm: reboot: %s", strerror(errno));
+	for (;;)
+		pause();
+}
