@@ -7,7 +7,8 @@ set -eu
 PKGS="make gcc libc6-dev musl-tools musl-dev:arm64 gcc-aarch64-linux-gnu kconfig-frontends
       dpkg-dev qemu-user-static util-linux procps strace clang libclang-rt-14-dev
       runc crun jq busybox-static mandoc
-      tini dumb-init catatonit gosu valgrind gnuplot-nox binutils"
+      tini dumb-init catatonit gosu valgrind gnuplot-nox binutils
+      qemu-system-x86 qemu-system-arm cpio"
 SRC_DIR=${1:-build/src}
 CAPNG_DSC=libcap-ng_0.8.3-1.dsc
 
@@ -49,4 +50,6 @@ if [ ! -f "$SRC_DIR/$CAPNG_DSC" ]; then
 		grep -v 'unsandboxed as root' || true)
 	[ -f "$SRC_DIR/$CAPNG_DSC" ] || { echo "make deps: libcap-ng source not fetched" >&2; exit 1; }
 fi
+# Debian's kernels for the VM tests: downloaded and unpacked into build/vm, never installed.
+sh "$(dirname "$0")/vm/fetch.sh" "$(dirname "$SRC_DIR")/vm" >/dev/null
 echo "make deps: all present"
