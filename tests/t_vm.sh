@@ -56,6 +56,10 @@ boot "a command after --, killed by a signal" "ocinit.exit=$CHANNEL -- /bin/prob
 seen "VM: kernel command line arguments after -- are the command; death by TERM is 143" \
 	"ocinit: exit status 143"
 
+boot "SIGPWR to PID 1" "ocinit.config=/etc/ocinit/root.json -- /bin/sh -c \"kill -PWR 1; sleep 100\""
+seen "VM: SIGPWR shuts down: the entrypoint gets TERM (143), then poweroff" \
+	"ocinit: exit status 143" "reboot: Power down"
+
 boot "exit 0, plain poweroff" "-- /bin/true"
 seen "VM: exit 0, then the kernel powers off" "ocinit: exit status 0" "reboot: Power down"
 expect_eq "VM: QEMU ends by itself with status 0 (poweroff, no panic)" 0 "$RC"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # initramfs.sh OCINIT PROBE BUSYBOX OUT: a gzip newc cpio with ocinit as /init, the probe,
 # busybox with its applet links, an /etc/passwd with a non-root user, the seed entrypoint
-# (root-owned, 0744), a process config at /etc/ocinit/config.json and a broken one.
+# (root-owned, 0744), a process config at /etc/ocinit/config.json, a root one and a broken one.
 set -eu
 ocinit=$1 probe=$2 busybox=$3 out=$4
 r=$(mktemp -d)
@@ -33,4 +33,5 @@ cat >"$r/etc/ocinit/config.json" <<'JSON'
                   "permitted": ["CAP_DAC_OVERRIDE"]}}}
 JSON
 printf '{"process": {"user": {"uid": 4294967295, "gid": 0}}}' >"$r/etc/ocinit/bad.json"
+printf '{"process": {"user": {"uid": 0, "gid": 0}, "env": ["PATH=/bin"]}}' >"$r/etc/ocinit/root.json"
 (cd "$r" && find . | cpio -o -H newc -R 0:0 --quiet | gzip -9) >"$out"
