@@ -8,9 +8,9 @@
 #include "ocinit.h"
 
 /* become_subreaper: when not PID 1, adopt orphaned descendants so they are still reaped. */
-static void become_subreaper(const struct opts *o)
+static void become_subreaper(const struct opts *o, pid_t self)
 {
-	if (!CFG_SUBREAPER || o->no_subreaper || getpid() == 1)
+	if (!CFG_SUBREAPER || o->no_subreaper || self == 1)
 		return;
 	if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) < 0)
 		say(L_WARN, "cannot become a child subreaper (%s): orphans will not be reaped",
@@ -42,12 +42,12 @@ static int leave(int code)
 static void vm_die(int code) { leave(code); }
 
 /* vm_wanted: the kernel started us, or --vm comes before the command. */
-static int vm_wanted(int argc, char **argv)
+static int vm_wanted(int argc, char **argv, pid_t self)
 {
 	for (int i = 1; i < argc && argv[i][0] == '-' && strcmp(argv[i], "--"); i++)
 		if (!strcmp(argv[i], "--vm"))
 			return 1;
-	return vm_detected();
+	return self == 1 && vm_detected();
 }
 
 int main(int argc, char **argv)
@@ -55,7 +55,8 @@ int main(int argc, char **argv)
 	struct opts o;
 	struct sigstate s;
 	pid_t child;
-	int took_tty, r, vm = CFG_VM && vm_wanted(argc, argv);
+	pid_t self = getpid();
+	int took_tty, r, vm = CFG_VM && vm_wanted(argc, argv, self);
 
 	if (vm) { /* first, so that every error below ends in a poweroff, not a panic */
 		vm_setup();
@@ -76,7 +77,7 @@ int main(int argc, char **argv)
 		become_entrypoint(&o, NULL, 0);
 	if (signals_take(&s) < 0)
 		die("block signals: %s", strerror(errno));
-	become_subreaper(&o);
+	become_subreaper(&o, self);
 	child = spawn(&o, &s, &took_tty);
 	if (child < 0)
 		die("fork: %s", strerror(errno));

@@ -138,7 +138,7 @@ int exit_code_of(int wstatus);
 int supervise(const struct opts *o, const struct sigstate *s, pid_t child, int took_tty);
 
 /* ---- vm.c: the kernel's first process ----------------------------------------------------------- */
-/* vm_detected: PID 1 of the initial PID namespace, started by the kernel. */
+/* vm_detected: (called as PID 1) in the initial PID namespace, started by the kernel. */
 int vm_detected(void);
 /* vm_setup: console on 0-2, /proc /sys /dev /dev/pts /dev/shm /run /tmp, lo up, hostname. */
 void vm_setup(void);

@@ -76,7 +76,9 @@ pid_t spawn(const struct opts *o, const struct sigstate *s, int *took_tty)
 	int take_tty = *took_tty = fg > 0 && fg == getpgrp();
 	if (pipe2(p, O_CLOEXEC) < 0)
 		return -1;
-	pid_t pid = fork();
+	/* _Fork: fork without atfork handlers and their locking (we have no threads), two
+	 * system calls fewer; the child re-initialises libcap-ng itself (capng_setpid). */
+	pid_t pid = _Fork();
 	if (pid < 0) {
 		int e = errno;
 		close(p[0]);

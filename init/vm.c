@@ -29,13 +29,12 @@ static int restart;
 int vm_detected(void)
 {
 	struct stat st;
-	if (getpid() != 1 || getppid() != 0)
-		return 0;
-	/* With /proc: the initial PID namespace. Without: no session either, which no
-	 * container runtime leaves its process in (runc and crun call setsid). */
+	/* (the caller knows we are PID 1) With /proc: the initial PID namespace. Without:
+	 * no parent and no session, which no container runtime leaves its process in (runc
+	 * and crun call setsid). */
 	if (stat("/proc/self/ns/pid", &st) == 0)
 		return st.st_ino == PROC_PID_INIT_INO;
-	return getsid(0) == 0;
+	return getppid() == 0 && getsid(0) == 0;
 }
 
 /* cmdline_value: the value of KEY=... on the kernel command line, or NULL. */
