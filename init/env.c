@@ -49,6 +49,18 @@ static int rebuild(struct opts *o)
 	return 0;
 }
 
+/* strip: ocinit's variables out of the inherited environment, in place (no allocation,
+ * for builds without CREDS, which never add to it). */
+static int strip(struct opts *o)
+{
+	char **to = o->envp;
+	for (char **e = o->envp; *e; e++)
+		if (!option_variable(*e))
+			*to++ = *e;
+	*to = NULL;
+	return 0;
+}
+
 int env_for_child(struct opts *o)
 {
 	/* The common case, an inherited environment with none of ocinit's variables, is
@@ -56,7 +68,7 @@ int env_for_child(struct opts *o)
 	int copy = o->env_from_config;
 	for (char **e = o->envp; !copy && e && *e; e++)
 		copy = !strncmp(*e, "OCINIT_", 7) && option_variable(*e);
-	return copy ? rebuild(o) : 0;
+	return !copy ? 0 : CFG_CREDS ? rebuild(o) : strip(o);
 }
 
 int env_set(struct opts *o, const char *kv)

@@ -185,9 +185,9 @@ static int apply(struct opts *o, enum opt_id id, const char *v, const char *what
 	case OPT_CAPA:   f->caps[CS_AMBIENT] = v; break;
 	case OPT_CAPS:   f->caps_docker = v; break;
 	case OPT_NNP:    f->nnp = 1; break;
-	case OPT_RLIMIT: return push(&f->rlimits, &f->nrlimits, v);
+	case OPT_RLIMIT: return CFG_CREDS ? push(&f->rlimits, &f->nrlimits, v) : 0;
 	case OPT_CWD:    f->cwd = v; break;
-	case OPT_ENV:    return push(&f->env, &f->nenv, v);
+	case OPT_ENV:    return CFG_CREDS ? push(&f->env, &f->nenv, v) : 0;
 	case OPT_OOM:    f->oom = v; break;
 	case OPT_STRICT: f->strict = 1; break;
 	case OPT_IGNORE_LSM: f->ignore_lsm = 1; break;

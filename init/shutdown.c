@@ -9,6 +9,17 @@
 
 #include "ocinit.h"
 
+#define MAX_PROCS 32768
+
+/* decimal: a non-negative decimal at s (up to a non-digit), -1 if none. */
+static long decimal(const char *s)
+{
+	long v = -1;
+	for (; *s >= '0' && *s <= '9' && v < 1L << 40; s++)
+		v = (v < 0 ? 0 : v * 10) + (*s - '0');
+	return v;
+}
+
 /* parent_of: the parent pid of pid from /proc/PID/stat, or -1. */
 static pid_t parent_of(pid_t pid)
 {
@@ -27,26 +38,23 @@ static pid_t parent_of(pid_t pid)
 		p--;
 	if (p[0] != ')' || p[1] != ' ' || !p[2] || p[3] != ' ')
 		return -1;
-	return (pid_t)atoi(p + 4);
+	return (pid_t)decimal(p + 4);
 }
 
-/* descendants: every pid under us, into list (at most max); -1 without /proc. */
+/* descendants: every pid under us, into list (at most max); -1 without /proc. The tables
+ * are static: untouched pages cost nothing, and a shutdown never fails to allocate. */
 static int descendants(pid_t *list, int max)
 {
-	pid_t *pids = malloc(65536 * sizeof *pids), *ppids = malloc(65536 * sizeof *ppids);
+	static pid_t pids[MAX_PROCS], ppids[MAX_PROCS];
 	char buf[4096];
 	int n = 0, found = 0, fd = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0 || !pids || !ppids) {
-		if (fd >= 0)
-			close(fd);
-		free(pids), free(ppids);
+	if (fd < 0)
 		return -1;
-	}
 	for (long got; (got = syscall(SYS_getdents64, fd, buf, sizeof buf)) > 0;)
-		for (long off = 0; off < got && n < 65536;) {
+		for (long off = 0; off < got && n < MAX_PROCS;) {
 			struct kdirent64 *d = (struct kdirent64 *)(buf + off);
 			off += d->d_reclen;
-			pid_t pid = (pid_t)atoi(d->d_name);
+			pid_t pid = (pid_t)decimal(d->d_name);
 			if (pid > 0 && pid != getpid() && (ppids[n] = parent_of(pid)) > 0)
 				pids[n++] = pid;
 		}
@@ -58,7 +66,6 @@ static int descendants(pid_t *list, int max)
 			if (ppids[i] == parent)
 				list[found++] = pids[i];
 	}
-	free(pids), free(ppids);
 	return found;
 }
 

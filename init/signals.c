@@ -56,15 +56,24 @@ const char *signal_name(int sig, char buf[12])
 	return buf;
 }
 
+/* small_number: s, all digits (at most three), as a number; -1 otherwise. */
+static long small_number(const char *s)
+{
+	long v = 0;
+	size_t k = strspn(s, "0123456789");
+	if (!k || k > 3 || s[k])
+		return -1;
+	for (size_t i = 0; i < k; i++)
+		v = v * 10 + (s[i] - '0');
+	return v;
+}
+
 int signal_by_name(const char *name)
 {
 	const char *n = strncasecmp(name, "SIG", 3) ? name : name + 3;
-	char *end;
 	long v;
-	if (*n >= '0' && *n <= '9') {
-		v = strtol(n, &end, 10);
-		return !*end && v >= 1 && v <= KSIG_MAX ? (int)v : -1;
-	}
+	if (*n >= '0' && *n <= '9')
+		return (v = small_number(n)) >= 1 && v <= KSIG_MAX ? (int)v : -1;
 	for (size_t i = 0; i < N_TABLE; i++)
 		if (!strcasecmp(n, table[i].name))
 			return table[i].sig;
@@ -75,9 +84,10 @@ int signal_by_name(const char *name)
 			return base;
 		if (n[5] != (base == 34 ? '+' : '-') || n[6] < '0' || n[6] > '9')
 			return -1;
-		v = strtol(n + 6, &end, 10);
+		if ((v = small_number(n + 6)) < 0)
+			return -1;
 		v = base == 34 ? base + v : base - v;
-		return !*end && v >= 34 && v <= KSIG_MAX ? (int)v : -1;
+		return v >= 34 && v <= KSIG_MAX ? (int)v : -1;
 	}
 	return -1;
 }
