@@ -44,9 +44,10 @@ all: $(O)/ocinit
 help:
 	@echo 'make [ARCH=x86_64|aarch64]  build $$O/ocinit (O defaults to build/$$ARCH)'
 	@echo 'make deps                    install build/test packages (root, Debian 12)'
-	@echo 'make check                   every test, both arches, defconfig and allnoconfig'
+	@echo 'make check                   every test, both arches: defconfig, allnoconfig, oldkernel'
+	@echo 'make bench                    ocinit beside tini, dumb-init, catatonit (build/bench)'
 	@echo 'make demo                    show ocinit at work as PID 1'
-	@echo 'make difftest [N=1000] [SEED=S]  credentials: ocinit against runc on random configs'
+	@echo 'make difftest [ARCH=] [N=1000] [SEED=S]  credentials: ocinit against runc'
 	@echo 'make fuzz [FUZZ_SECONDS=60]  fuzz the JSON reader (libFuzzer, ASan, UBSan)'
 	@echo 'make install [DESTDIR=] [PREFIX=/usr/local]   the binary and ocinit(8)'
 	@echo 'make dist                    release tarballs for both arches and SHA256SUMS'
