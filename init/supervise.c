@@ -151,7 +151,9 @@ int supervise(const struct opts *o, const struct sigstate *ss, pid_t child, int 
 	int warned = 0;
 	for (;;) {
 		siginfo_t si;
-		struct timespec t = left(&s);
+		struct timespec t;
+		if (s.timed) /* the clock is read only while a deadline runs */
+			t = left(&s);
 		int sig = (int)syscall(SYS_rt_sigtimedwait, &ss->waited, &si, s.timed ? &t : NULL,
 				       KSIGSET_SIZE);
 		if (sig < 0 && errno == EAGAIN) { /* the deadline */

@@ -44,13 +44,17 @@ fi
 jq '.process' "$R/plain/config.json" >"$R/process.json"
 rt_bundle "$R/ocinit" "$R/rootfs" "$rt_ocinit_filter | .linux.seccomp = \$s" --arg p "$R/process.json" \
 	--argjson caps "$(rt_held_caps)" --argjson s "$NOFACCESSAT2" --argjson launch "$LAUNCH"
-for rt in runc crun; do
-	rt_run $rt "$R/ocinit" $OLD >"$T/out" 2>"$T/err"
-	rc=$?
-	echo "  $rt + ocinit, the same process, old kernel: status $rc: $(cat "$T/out" "$T/err" | tail -1)"
-	expect_eq "$rt + ocinit on an old kernel: the entrypoint runs as uid 1000" \
-		"0 hello from /entrypoint.sh as 1000" "$rc $(cat "$T/out")"
-done
+greets() { # greets BUNDLE WHAT: under runc and crun, on an old kernel, the seed runs
+	local rt rc
+	for rt in runc crun; do
+		rt_run $rt "$1" $OLD >"$T/out" 2>"$T/err"
+		rc=$?
+		echo "  $rt, $2: status $rc: $(cat "$T/out" "$T/err" | tail -1)"
+		expect_eq "$rt, $2, old kernel: the entrypoint runs as uid 1000" \
+			"0 hello from /entrypoint.sh as 1000" "$rc $(cat "$T/out")"
+	done
+}
+greets "$R/ocinit" "ocinit applying the same process"
 
 # Image side, as the README shows it: ENTRYPOINT ["/sbin/ocinit", "--user", "1000", "--caps",
 # "CAP_DAC_OVERRIDE,CAP_CHOWN", "--"] with CMD ["/entrypoint.sh"], the container run as root.
@@ -59,10 +63,4 @@ image='.process.user = {"uid": 0, "gid": 0} | .process.noNewPrivileges = false
 	| .process.capabilities = {"bounding": $d, "effective": $d, "permitted": $d} | .linux.seccomp = $s'
 rt_bundle "$R/image" "$R/rootfs" "$image" --argjson d "$DOCKER_CAPS" --argjson s "$NOFACCESSAT2" \
 	--argjson launch "$LAUNCH"
-for rt in runc crun; do
-	rt_run $rt "$R/image" $OLD >"$T/out" 2>"$T/err"
-	rc=$?
-	echo "  $rt, the README's ENTRYPOINT: status $rc: $(cat "$T/out" "$T/err" | tail -1)"
-	expect_eq "$rt, image-side ENTRYPOINT with flags: the entrypoint runs as uid 1000" \
-		"0 hello from /entrypoint.sh as 1000" "$rc $(cat "$T/out")"
-done
+greets "$R/image" "the README's image-side ENTRYPOINT with flags"
