@@ -15,8 +15,9 @@ SRC_DIR        := build/src
 # libcap-ng 0.8.3 from Debian's source package (fetched by `make deps`), built per arch.
 # -Dconstructor=used turns its init_lib() constructor into a plain function, which the
 # library already calls on first use: a start that applies no capabilities then pays
-# nothing for it (12 system calls and a malloc at every start otherwise). Its own test
-# suite runs against exactly this build.
+# nothing for it (12 system calls and a malloc at every start otherwise). init/libcap-ng.patch
+# keeps stdio, scanf, printf and syslog out of the binary (it says why). Its own test suite
+# runs against exactly this build.
 CAPNG_DSC      := $(SRC_DIR)/libcap-ng_0.8.3-1.dsc
 CAPNG_SHA256   := bed6f6848e22bb2f83b5f764b2aef0ed393054e803a8e3a8711cb2a39e6b492d  libcap-ng_0.8.3.orig.tar.gz
 CAPNG_SRC      := $(SRC_DIR)/libcap-ng-0.8.3
@@ -92,9 +93,10 @@ $(KHDR)/.done:
 $(CAPNG_DSC):
 	@echo 'libcap-ng source missing: run `make deps` (as root) first' >&2; exit 1
 
-$(CAPNG_SRC)/.done: $(CAPNG_DSC)
+$(CAPNG_SRC)/.done: $(CAPNG_DSC) init/libcap-ng.patch
 	cd $(SRC_DIR) && echo '$(CAPNG_SHA256)' | sha256sum -c --quiet
 	rm -rf $(CAPNG_SRC) && cd $(SRC_DIR) && dpkg-source -q -x $(notdir $(CAPNG_DSC)) >/dev/null
+	patch -s -d $(CAPNG_SRC) -p1 < init/libcap-ng.patch
 	@touch $@
 
 $(CAPNG_LIB): $(CAPNG_SRC)/.done $(KHDR)/.done
@@ -177,10 +179,10 @@ dist:
 # ---- fuzzing: json.c in a glibc host build with clang's libFuzzer, ASan and UBSan ------------------
 FUZZ_SECONDS ?= 60
 FUZZER := build/fuzz/fuzz_json
-$(FUZZER): tests/fuzz/fuzz_json.c init/json.c init/json.h
+$(FUZZER): tests/fuzz/fuzz_json.c tests/fuzz/mem_libc.c init/json.c init/json.h init/mem.h
 	@mkdir -p $(@D)
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Iinit \
-	    -o $@ tests/fuzz/fuzz_json.c init/json.c
+	    -o $@ tests/fuzz/fuzz_json.c tests/fuzz/mem_libc.c init/json.c
 
 # make fuzz: explore for FUZZ_SECONDS, new inputs kept in build/fuzz/corpus (not in git).
 fuzz: $(FUZZER)

@@ -6,13 +6,12 @@
  * Any failure reports "PHASE: error" and exits 125: nothing runs half-applied. */
 #include <errno.h>
 #include <fcntl.h>
-#include <grp.h>
 #include <limits.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "ocinit.h"
@@ -25,7 +24,8 @@ static int do_rlimits(const struct creds *c)
 	for (size_t i = 0; CFG_RLIMITS && i < c->nrlimits; i++) {
 		struct rlimit rl = { c->rlimits[i].soft, c->rlimits[i].hard };
 		fmt(detail, sizeof detail, " RLIMIT_%s", rlimit_name(c->rlimits[i].resource));
-		if (setrlimit(c->rlimits[i].resource, &rl) < 0)
+		/* prlimit64 itself: musl's setrlimit repeats it in every thread, see below */
+		if (syscall(SYS_prlimit64, 0, c->rlimits[i].resource, &rl, NULL) < 0)
 			return -1;
 	}
 	detail[0] = 0;
@@ -79,19 +79,21 @@ static int keepcaps(const struct creds *c, int on)
 static int do_keepcaps(const struct creds *c) { return keepcaps(c, 1); }
 static int do_clear_keepcaps(const struct creds *c) { return keepcaps(c, 0); }
 
+/* The identity calls, like prlimit64 above, are made directly: musl's wrappers repeat them
+ * in every thread (__synccall, 1.6 KiB of the binary); the process applying them has one. */
 static int do_setgroups(const struct creds *c)
 {
-	return c->have & HAVE_GROUPS ? setgroups(c->ngroups, c->groups) : 0;
+	return c->have & HAVE_GROUPS ? (int)syscall(SYS_setgroups, c->ngroups, c->groups) : 0;
 }
 
 static int do_setresgid(const struct creds *c)
 {
-	return c->have & HAVE_USER ? setresgid(c->gid, c->gid, c->gid) : 0;
+	return c->have & HAVE_USER ? (int)syscall(SYS_setresgid, c->gid, c->gid, c->gid) : 0;
 }
 
 static int do_setresuid(const struct creds *c)
 {
-	return c->have & HAVE_USER ? setresuid(c->uid, c->uid, c->uid) : 0;
+	return c->have & HAVE_USER ? (int)syscall(SYS_setresuid, c->uid, c->uid, c->uid) : 0;
 }
 
 static int do_caps(const struct creds *c)
@@ -111,8 +113,9 @@ static int do_chdir_again(const struct creds *c)
 		return 0;
 	if (chdir_later && chdir(c->cwd) < 0)
 		return -1;
-	/* getcwd fails, or is not absolute, when the directory is gone or out of reach */
-	if (!getcwd(buf, sizeof buf) || buf[0] != '/')
+	/* getcwd fails, or is not absolute, when the directory is gone or out of reach. The
+	 * system call itself: musl's getcwd() can allocate, which links in its malloc. */
+	if (syscall(SYS_getcwd, buf, sizeof buf) <= 0 || buf[0] != '/')
 		return errno = ENOENT, -1;
 	return 0;
 }
@@ -131,13 +134,14 @@ static int read_back(const struct creds *c)
 			return MISMATCH(" gids %u/%u/%u, want %u", rg, eg, sg, c->gid);
 	}
 	if (c->have & HAVE_GROUPS) { /* both sorted: resolve() sorted ours, the kernel its own */
-		gid_t *got = malloc(MAX_GROUPS * sizeof *got);
-		int n = got ? getgroups(MAX_GROUPS, got) : -1;
+		gid_t *got = mem_alloc(MAX_GROUPS * sizeof *got);
+		int n = got ? getgroups(MAX_GROUPS, got) : -1, same;
 		if (n < 0)
 			return -1;
-		if ((size_t)n != c->ngroups || memcmp(c->groups, got, (size_t)n * sizeof *got))
+		same = (size_t)n == c->ngroups && !memcmp(c->groups, got, (size_t)n * sizeof *got);
+		mem_free(got);
+		if (!same)
 			return MISMATCH(" %d supplementary groups, want %lu", n, (unsigned long)c->ngroups);
-		free(got);
 	}
 	if (c->have & HAVE_UMASK) {
 		mode_t m = umask(c->umask);

@@ -1,6 +1,5 @@
 /* env.c: the child's environment: lookups, KEY=VALUE replacement (the last one wins, as
  * in Docker's merge), and the fresh copy the child gets without ocinit's own variables. */
-#include <stdlib.h>
 #include <string.h>
 
 #include "ocinit.h"
@@ -15,7 +14,7 @@ const char *env_value(char *const envp[], const char *key)
 }
 
 /* env_put: later entries win, as with Docker's merge; an entry without '=' is refused.
- * *envp must be malloc'd (see env_set). */
+ * *envp must be ocinit's own block (see env_set). */
 static int env_put(char ***envp, const char *kv)
 {
 	size_t k = strcspn(kv, "="), n = 0;
@@ -27,7 +26,7 @@ static int env_put(char ***envp, const char *kv)
 			e[n] = (char *)kv;
 			return 0;
 		}
-	if (!(e = realloc(e, (n + 2) * sizeof *e)))
+	if (!(e = mem_grow(e, (n + 2) * sizeof *e)))
 		return -1;
 	e[n] = (char *)kv;
 	e[n + 1] = NULL;
@@ -38,7 +37,7 @@ static int env_put(char ***envp, const char *kv)
 /* rebuild: a fresh copy of o->envp, duplicates folded, ocinit's variables removed. */
 static int rebuild(struct opts *o)
 {
-	char **src = o->envp, **out = calloc(1, sizeof *out);
+	char **src = o->envp, **out = mem_alloc(sizeof *out);
 	if (!out)
 		return -1;
 	for (; src && *src; src++) /* the variables ocinit reads: the child never sees them */

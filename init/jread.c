@@ -1,7 +1,6 @@
 /* jread.c: typed reads from a JSON tree, each error one line naming the file, the JSON
  * path and the byte (1-based): "cfg.json: process.user.uid: 4294967295 is out of range
  * (byte 27)". Integers are plain digits only: no sign, fraction or exponent. */
-#include <stdlib.h>
 #include <string.h>
 
 #include "jread.h"
@@ -35,12 +34,20 @@ const struct jnode *jmember(const struct jnode *obj, const char *key)
 	return NULL;
 }
 
-static int key_cmp(const void *a, const void *b)
+/* key_cmp: by name; same_key: equal names. key_order: by name, then by place in the
+ * file, so that a key given twice is reported where it is repeated, whatever the sort. */
+static int key_cmp(const struct jnode *x, const struct jnode *y)
 {
-	const struct jnode *x = *(const struct jnode *const *)a, *y = *(const struct jnode *const *)b;
 	size_t n = x->key_len < y->key_len ? x->key_len : y->key_len;
 	int r = memcmp(x->key, y->key, n);
 	return r ? r : x->key_len < y->key_len ? -1 : x->key_len > y->key_len;
+}
+
+static int key_order(const void *a, const void *b)
+{
+	const struct jnode *x = *(const struct jnode *const *)a, *y = *(const struct jnode *const *)b;
+	int r = key_cmp(x, y);
+	return r ? r : x->key_off < y->key_off ? -1 : x->key_off > y->key_off;
 }
 
 int jno_duplicates(const struct jctx *w, const struct jnode *n, const char *path)
@@ -55,16 +62,16 @@ int jno_duplicates(const struct jctx *w, const struct jnode *n, const char *path
 	}
 	if (n->type != J_OBJECT || count < 2)
 		return 0;
-	const struct jnode **keys = malloc(count * sizeof *keys);
+	const struct jnode **keys = mem_alloc(count * sizeof *keys);
 	if (!keys)
 		return jbad(w, path, n->off, "out of memory");
 	for (const struct jnode *c = n->child; c; c = c->next)
 		keys[i++] = c;
-	qsort(keys, count, sizeof *keys, key_cmp);
-	for (i = 1; i < count && key_cmp(&keys[i - 1], &keys[i]); i++)
+	sort(keys, count, sizeof *keys, key_order);
+	for (i = 1; i < count && key_cmp(keys[i - 1], keys[i]); i++)
 		;
 	const struct jnode *dup = i < count ? keys[i] : NULL;
-	free(keys);
+	mem_free(keys);
 	return dup ? jbad(w, path, dup->key_off, "key \"%s\" is given twice", dup->key) : 0;
 }
 
@@ -115,7 +122,7 @@ int jstrings(const struct jctx *w, const struct jnode *n, const char *path, char
 		return -1;
 	for (const struct jnode *c = n->child; c; c = c->next)
 		count++;
-	if (!(*out = calloc(count + 1, sizeof **out)))
+	if (!(*out = mem_alloc((count + 1) * sizeof **out)))
 		return jbad(w, path, n->off, "out of memory");
 	for (const struct jnode *c = n->child; c; c = c->next, i++)
 		if (jstring(w, c, jpath(sub, path, NULL, (long)i), (const char **)&(*out)[i]))

@@ -3,10 +3,10 @@
  * forms, no surrogates, nothing past U+10FFFF), lone \u surrogates refused, at most
  * JSON_MAX_DEPTH arrays and objects inside one another, nothing after the value but white space. Duplicate keys and what the
  * values mean are the caller's business. */
-#include <stdlib.h>
 #include <string.h>
 
 #include "json.h"
+#include "mem.h"
 
 #define CHUNK_NODES 256
 
@@ -34,7 +34,7 @@ static struct jnode *new_node(struct parser *p, enum jtype t)
 {
 	struct jdoc *d = p->doc;
 	if (!d->chunks || d->used == CHUNK_NODES) {
-		struct jchunk *c = calloc(1, sizeof *c);
+		struct jchunk *c = mem_alloc(sizeof *c);
 		if (!c)
 			return NULL;
 		c->next = d->chunks;
@@ -299,9 +299,9 @@ void json_free(struct jdoc *doc)
 	while (doc->chunks) {
 		struct jchunk *c = doc->chunks;
 		doc->chunks = c->next;
-		free(c);
+		mem_free(c);
 	}
-	free(doc->strings);
+	mem_free(doc->strings);
 	memset(doc, 0, sizeof *doc);
 }
 
@@ -312,7 +312,7 @@ int json_parse(const char *buf, size_t len, struct jdoc *doc, struct jerr *err)
 	 * delimiter or the end, which the +1 pays for. */
 	struct parser p = { .s = (const unsigned char *)buf, .len = len, .doc = doc, .err = err };
 	memset(doc, 0, sizeof *doc);
-	if (!(doc->strings = p.out = malloc(len + 1)))
+	if (!(doc->strings = p.out = mem_alloc(len + 1)))
 		return fail(&p, 0, "out of memory");
 	if (value(&p, &doc->root, 0) == 0) {
 		skip_ws(&p);

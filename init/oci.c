@@ -1,7 +1,6 @@
 /* oci.c: the `process` object of an OCI config.json (or a bare process object) into
  * struct opts, through jread.c's typed reads, so every error names file, path and byte. */
 #include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 
@@ -206,6 +205,6 @@ int oci_load(struct opts *o, const char *file)
 		doc.strings = NULL;
 	json_free(&doc);
 out:
-	free(buf);
+	mem_free(buf);
 	return r;
 }

@@ -9,6 +9,7 @@
 
 #include "config.h"
 #include "creds.h"
+#include "mem.h"
 
 /* Exit codes with fixed meanings (tini's). */
 enum {
@@ -51,6 +52,9 @@ _Noreturn void die(const char *f, ...) __attribute__((format(printf, 1, 2)));
 /* write_all: write n bytes to fd, retrying on EINTR and short writes; 0 or -1. */
 int write_all(int fd, const void *buf, size_t n);
 
+/* sort.c: qsort's contract (heapsort: O(n log n) always, not stable). */
+void sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 /* ---- options.c, usage.c --------------------------------------------------------------------- */
 struct option_def {
 	char short_name;     /* 0: long only */
@@ -68,6 +72,8 @@ extern const size_t n_options;
 int parse_options(struct opts *o, int argc, char **argv);
 /* option_variable: kv ("NAME=...") is one of the variables ocinit reads. */
 int option_variable(const char *kv);
+/* digits_value: the value of s, digits of base (<= 10) already checked to fit. */
+unsigned long long digits_value(const char *s, unsigned base);
 void print_help(void);
 void print_version(void);
 

@@ -1,7 +1,6 @@
 /* options.c: the OCINIT_* variables, then the command line, into struct opts. Options come
  * first and end at the first non-option or at "--"; short flags may be bundled (-gv).
  * Nothing here has side effects beyond printing help, the version or a usage error. */
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -85,11 +84,20 @@ static int sig_arg(const char *what, const char *s, int zero_ok)
 	return sig;
 }
 
+unsigned long long digits_value(const char *s, unsigned base)
+{
+	unsigned long long v = 0;
+	for (; *s; s++)
+		v = v * base + (unsigned)(*s - '0');
+	return v;
+}
+
 /* number_arg: a decimal 0..max for what; -1 (reported) if it is none. */
 static long number_arg(const char *what, const char *s, long max)
 {
 	long v = 0;
-	if (!*s || strspn(s, "0123456789") != strlen(s) || strlen(s) > 9 || (v = atol(s)) > max) {
+	if (!*s || strspn(s, "0123456789") != strlen(s) || strlen(s) > 9 ||
+	    (v = (long)digits_value(s, 10)) > max) {
 		say(L_ERR, "%s: '%s' is not a number in 0..%ld", what, s, max);
 		return -1;
 	}
@@ -99,7 +107,7 @@ static long number_arg(const char *what, const char *s, long max)
 /* push: append v to a growing list (no allocation at all when no such option is given). */
 static int push(const char ***list, size_t *n, const char *v)
 {
-	const char **l = realloc(*list, (*n + 1) * sizeof *l);
+	const char **l = mem_grow(*list, (*n + 1) * sizeof *l);
 	if (!l) {
 		say(L_ERR, "out of memory");
 		return -1;

@@ -3,7 +3,6 @@
  * (as libc does). Also the bounded file reader the config uses. */
 #include <errno.h>
 #include <fcntl.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -36,7 +35,7 @@ int read_small_file(const char *path, size_t max, char **buf, size_t *len)
 		say(L_ERR, "%s: larger than %lu bytes", path, (unsigned long)max);
 		goto reported;
 	}
-	if (!(*buf = malloc((size_t)st.st_size + 1)))
+	if (!(*buf = mem_alloc((size_t)st.st_size + 1)))
 		goto fail;
 	while (got < (size_t)st.st_size) {
 		ssize_t n = read(fd, *buf + got, (size_t)st.st_size - got);
@@ -48,7 +47,7 @@ int read_small_file(const char *path, size_t max, char **buf, size_t *len)
 	}
 	if (got != (size_t)st.st_size || read(fd, &extra, 1) != 0) {
 		say(L_ERR, "%s: changed while being read", path);
-		free(*buf);
+		mem_free(*buf);
 		goto reported;
 	}
 	(*buf)[got] = 0;
@@ -115,7 +114,7 @@ static int each_line(const char *file, line_fn fn, void *arg)
 			continue; /* comments, empty lines, lines with a NUL byte */
 		r = fn(f, fl, fields(line, f, fl, 7), arg);
 	}
-	free(buf);
+	mem_free(buf);
 	return r;
 }
 

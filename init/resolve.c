@@ -2,7 +2,6 @@
  * file (oci.c), then each flag over it (names by users.c), HOME, the capability checks. Nothing here
  * changes the process; every error is one line and leaves nothing applied. */
 #include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "ocinit.h"
@@ -56,7 +55,7 @@ static int rlimit_flag(struct creds *c, const char *spec)
 			 (strlen(val[i]) == 20 && strcmp(val[i], "18446744073709551615") > 0))
 			goto bad;
 		else
-			v[i] = strtoull(val[i], NULL, 10);
+			v[i] = digits_value(val[i], 10);
 		p += n;
 		if (!*p) {
 			if (i == 0)
@@ -88,11 +87,11 @@ static int flags(struct opts *o)
 		return -1;
 	if (f->umask) {
 		if (strspn(f->umask, "01234567") != strlen(f->umask) || !*f->umask ||
-		    strlen(f->umask) > 4 || strtol(f->umask, NULL, 8) > 0777) {
+		    strlen(f->umask) > 4 || digits_value(f->umask, 8) > 0777) {
 			say(L_ERR, "--umask: '%s' is not an octal mode 0..0777", f->umask);
 			return -1;
 		}
-		c->umask = (mode_t)strtol(f->umask, NULL, 8);
+		c->umask = (mode_t)digits_value(f->umask, 8);
 		c->have |= HAVE_UMASK;
 	}
 	if (CFG_CAPS && caps_flags(c, f))
@@ -134,7 +133,7 @@ static int cmp_gid(const void *a, const void *b)
 static void unique_groups(struct creds *c)
 {
 	size_t n = 0;
-	qsort(c->groups, c->ngroups, sizeof *c->groups, cmp_gid);
+	sort(c->groups, c->ngroups, sizeof *c->groups, cmp_gid);
 	for (size_t i = 0; i < c->ngroups; i++)
 		if (!n || c->groups[n - 1] != c->groups[i])
 			c->groups[n++] = c->groups[i];
@@ -146,7 +145,7 @@ int resolve(struct opts *o)
 	if (CFG_CREDS) {
 		/* room for supplementary groups only when something may set them */
 		if ((o->flags.oci || o->flags.user || o->flags.groups) &&
-		    !(o->creds.groups = calloc(MAX_GROUPS, sizeof *o->creds.groups)))
+		    !(o->creds.groups = mem_alloc(MAX_GROUPS * sizeof *o->creds.groups)))
 			return say(L_ERR, "out of memory"), -1;
 		if (CFG_OCI && o->flags.oci && oci_load(o, o->flags.oci) < 0)
 			return -1;

@@ -34,9 +34,16 @@ struct sup {
 	struct timespec deadline; /* CLOCK_MONOTONIC */
 };
 
+/* now: CLOCK_MONOTONIC by a plain system call: musl's clock_gettime brings 1 KiB of vDSO
+ * lookup, and the clock is read only while a deadline runs. */
+static void now(struct timespec *t)
+{
+	syscall(SYS_clock_gettime, CLOCK_MONOTONIC, t);
+}
+
 static void set_deadline(struct sup *s, int seconds)
 {
-	clock_gettime(CLOCK_MONOTONIC, &s->deadline);
+	now(&s->deadline);
 	s->deadline.tv_sec += seconds;
 	s->timed = 1;
 }
@@ -44,9 +51,9 @@ static void set_deadline(struct sup *s, int seconds)
 /* left: the time until the deadline (zero once it has passed). */
 static struct timespec left(const struct sup *s)
 {
-	struct timespec now, d = { 0, 0 };
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	long long ns = (s->deadline.tv_sec - now.tv_sec) * 1000000000LL + (s->deadline.tv_nsec - now.tv_nsec);
+	struct timespec t, d = { 0, 0 };
+	now(&t);
+	long long ns = (s->deadline.tv_sec - t.tv_sec) * 1000000000LL + (s->deadline.tv_nsec - t.tv_nsec);
 	if (ns > 0)
 		d.tv_sec = (time_t)(ns / 1000000000), d.tv_nsec = (long)(ns % 1000000000);
 	return d;

@@ -1,6 +1,5 @@
 /* users.c: -u USER[:GROUP], --groups and HOME, resolved with runc's (and Docker's) rules
  * from the /etc/passwd and /etc/group of the root ocinit runs in (passwd.c reads them). */
-#include <stdlib.h>
 #include <string.h>
 
 #include "ocinit.h"
@@ -114,7 +113,7 @@ int home_for_user(struct opts *o)
 		return 0;
 	if ((found = passwd_find(PASSWD, NULL, o->creds.uid, &pw)) < 0)
 		return -1;
-	char *kv = malloc(sizeof pw.home + 6);
+	char *kv = mem_alloc(sizeof pw.home + 6);
 	if (!kv)
 		return -1;
 	fmt(kv, sizeof pw.home + 6, "HOME=%s", found == 1 && pw.home[0] ? pw.home : "/");

@@ -140,11 +140,11 @@ void vm_config(struct opts *o)
 		o->flags.oci = DEFAULT_CONFIG;
 }
 
-/* settle: until no child is left or the deadline passes; reaps what ends. */
+/* settle: until no child is left or about seconds have passed (naps of 20 ms); reaps what
+ * ends. */
 static void settle(int seconds)
 {
-	time_t end = time(NULL) + seconds;
-	while (waitpid(-1, NULL, WNOHANG) >= 0 && time(NULL) < end) {
+	for (int nap = 0; nap < seconds * 50 && waitpid(-1, NULL, WNOHANG) >= 0; nap++) {
 		struct timespec t = { 0, 20 * 1000 * 1000 };
 		nanosleep(&t, NULL);
 	}
