@@ -58,9 +58,9 @@ void sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void
 /* ---- options.c, usage.c --------------------------------------------------------------------- */
 struct option_def {
 	char short_name;     /* 0: long only */
+	unsigned char id;
+	unsigned char enabled; /* compiled in (a CFG_ symbol or 1) */
 	const char *long_name;
-	int id;
-	int enabled;         /* compiled in (a CFG_ symbol or 1) */
 	const char *arg;     /* the value's name, or NULL for a flag */
 	const char *env;     /* the variable standing for it; "NAME=V": V turns the flag on */
 	const char *help;

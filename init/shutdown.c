@@ -76,6 +76,8 @@ void signal_rest(int sig)
 		kill(-1, sig);
 		return;
 	}
+	if (!CFG_SUBREAPER) /* what the child left went to another reaper: none of it is ours */
+		return;
 	int n = descendants(list, 4096);
 	for (int i = 0; i < n; i++)
 		kill(list[i], sig);

@@ -97,9 +97,26 @@ static int ksigprocmask(int how, const ksigset *set, ksigset *old)
 	return (int)syscall(SYS_rt_sigprocmask, how, set, old, KSIGSET_SIZE);
 }
 
+/* The kernel's struct sigaction, the same on x86_64 and aarch64. SIGCHLD's disposition is
+ * read and set by the system call itself, like the mask above: only SIG_DFL and SIG_IGN,
+ * which need no restorer, so musl's sigaction (with its locking) is not needed. */
+struct ksigaction {
+	void (*handler)(int);
+	unsigned long flags;
+	void (*restorer)(void);
+	ksigset mask;
+};
+
+/* chld_action: SIGCHLD's disposition into old, then set to new (either may be NULL). */
+static int chld_action(const struct ksigaction *new, struct ksigaction *old)
+{
+	return (int)syscall(SYS_rt_sigaction, SIGCHLD, new, old, KSIGSET_SIZE);
+}
+
 int signals_take(struct sigstate *s)
 {
-	struct sigaction sa;
+	static const struct ksigaction dfl = { .handler = SIG_DFL };
+	struct ksigaction sa;
 	s->waited = ~0ULL; /* all 64, less what the table says is not forwarded, plus SIGCHLD */
 	for (size_t i = 0; i < N_TABLE; i++)
 		if (!table[i].forward)
@@ -109,9 +126,9 @@ int signals_take(struct sigstate *s)
 		return -1;
 	/* An ignored SIGCHLD makes the kernel reap by itself: waitpid would never see the child. */
 	s->chld_was_ignored = 0;
-	if (sigaction(SIGCHLD, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN) {
+	if (chld_action(NULL, &sa) == 0 && sa.handler == SIG_IGN) {
 		s->chld_was_ignored = 1;
-		if (signal(SIGCHLD, SIG_DFL) == SIG_ERR)
+		if (chld_action(&dfl, NULL) < 0)
 			return -1;
 	}
 	return 0;
@@ -119,7 +136,8 @@ int signals_take(struct sigstate *s)
 
 int signals_restore(const struct sigstate *s)
 {
-	if (s->chld_was_ignored && signal(SIGCHLD, SIG_IGN) == SIG_ERR)
+	static const struct ksigaction ign = { .handler = SIG_IGN };
+	if (s->chld_was_ignored && chld_action(&ign, NULL) < 0)
 		return -1;
 	return ksigprocmask(SIG_SETMASK, &s->inherited_mask, NULL);
 }

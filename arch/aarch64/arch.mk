@@ -2,7 +2,7 @@
 # run under qemu-user. Without binfmt_misc, programs the guest execs run as host binaries.
 TRIPLET     := aarch64-linux-musl
 CC          := aarch64-linux-musl-gcc
-AR          := aarch64-linux-gnu-ar
+AR          := aarch64-linux-gnu-gcc-ar
 KHDR_LINUX  := /usr/aarch64-linux-gnu/include/linux
 KHDR_ASM    := /usr/aarch64-linux-gnu/include/asm
 KHDR_GENERIC:= /usr/aarch64-linux-gnu/include/asm-generic

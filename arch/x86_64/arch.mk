@@ -1,7 +1,7 @@
 # x86_64: built with Debian's musl-gcc, run natively.
 TRIPLET     := x86_64-linux-musl
 CC          := musl-gcc
-AR          := ar
+AR          := gcc-ar
 KHDR_LINUX  := /usr/include/linux
 KHDR_ASM    := /usr/include/x86_64-linux-gnu/asm
 KHDR_GENERIC:= /usr/include/asm-generic
