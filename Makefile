@@ -115,7 +115,7 @@ $(CAPNG_LIB): $(CAPNG_SRC)/.done $(KHDR)/.done
 	cd $(CAPNG_BUILD) && $(abspath $(CAPNG_SRC))/configure --host=$(TRIPLET) CC=$(CC) \
 	    CPPFLAGS='-isystem $(abspath $(KHDR)) -Dconstructor=used' \
 	    CFLAGS='$(SIZE_CFLAGS)' \
-	    LDFLAGS=-static --disable-shared --enable-static --without-python --without-python3 \
+	    LDFLAGS='-static -no-pie' --disable-shared --enable-static --without-python --without-python3 \
 	    > configure.out 2>&1 || { tail -20 configure.out; exit 1; }
 	$(MAKE) -s -C $(CAPNG_BUILD)/src
 

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "ocinit.h"
+#include "sys.h"
 
 static char detail[96];   /* what the failing phase was doing, for the message */
 static int chdir_later;   /* root could not enter cwd: retry as the user */
@@ -24,8 +25,7 @@ static int do_rlimits(const struct creds *c)
 	for (size_t i = 0; CFG_RLIMITS && i < c->nrlimits; i++) {
 		struct rlimit rl = { c->rlimits[i].soft, c->rlimits[i].hard };
 		fmt(detail, sizeof detail, " RLIMIT_%s", rlimit_name(c->rlimits[i].resource));
-		/* prlimit64 itself: musl's setrlimit repeats it in every thread, see below */
-		if (syscall(SYS_prlimit64, 0, c->rlimits[i].resource, &rl, NULL) < 0)
+		if (sys_prlimit(c->rlimits[i].resource, &rl, NULL) < 0)
 			return -1;
 	}
 	detail[0] = 0;
@@ -37,7 +37,7 @@ static int do_oom(const struct creds *c)
 	char buf[16];
 	if (!(c->have & HAVE_OOM))
 		return 0;
-	int fd = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC), e;
+	int fd = sys_open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC), e;
 	if (fd < 0)
 		return -1;
 	size_t n = fmt(buf, sizeof buf, "%d", c->oom_score_adj);
@@ -79,21 +79,19 @@ static int keepcaps(const struct creds *c, int on)
 static int do_keepcaps(const struct creds *c) { return keepcaps(c, 1); }
 static int do_clear_keepcaps(const struct creds *c) { return keepcaps(c, 0); }
 
-/* The identity calls, like prlimit64 above, are made directly: musl's wrappers repeat them
- * in every thread (__synccall, 1.6 KiB of the binary); the process applying them has one. */
 static int do_setgroups(const struct creds *c)
 {
-	return c->have & HAVE_GROUPS ? (int)syscall(SYS_setgroups, c->ngroups, c->groups) : 0;
+	return c->have & HAVE_GROUPS ? sys_setgroups(c->ngroups, c->groups) : 0;
 }
 
 static int do_setresgid(const struct creds *c)
 {
-	return c->have & HAVE_USER ? (int)syscall(SYS_setresgid, c->gid, c->gid, c->gid) : 0;
+	return c->have & HAVE_USER ? sys_setresgid(c->gid) : 0;
 }
 
 static int do_setresuid(const struct creds *c)
 {
-	return c->have & HAVE_USER ? (int)syscall(SYS_setresuid, c->uid, c->uid, c->uid) : 0;
+	return c->have & HAVE_USER ? sys_setresuid(c->uid) : 0;
 }
 
 static int do_caps(const struct creds *c)
@@ -113,9 +111,8 @@ static int do_chdir_again(const struct creds *c)
 		return 0;
 	if (chdir_later && chdir(c->cwd) < 0)
 		return -1;
-	/* getcwd fails, or is not absolute, when the directory is gone or out of reach. The
-	 * system call itself: musl's getcwd() can allocate, which links in its malloc. */
-	if (syscall(SYS_getcwd, buf, sizeof buf) <= 0 || buf[0] != '/')
+	/* getcwd fails, or is not absolute, when the directory is gone or out of reach */
+	if (sys_getcwd(buf, sizeof buf) <= 0 || buf[0] != '/')
 		return errno = ENOENT, -1;
 	return 0;
 }
@@ -162,7 +159,7 @@ static int read_back(const struct creds *c)
 		return MISMATCH(" no_new_privs is not set");
 	for (size_t i = 0; CFG_RLIMITS && i < c->nrlimits; i++) {
 		struct rlimit rl;
-		if (getrlimit(c->rlimits[i].resource, &rl) < 0 || rl.rlim_cur != c->rlimits[i].soft ||
+		if (sys_prlimit(c->rlimits[i].resource, NULL, &rl) < 0 || rl.rlim_cur != c->rlimits[i].soft ||
 		    rl.rlim_max != c->rlimits[i].hard)
 			return MISMATCH(" RLIMIT_%s", rlimit_name(c->rlimits[i].resource));
 	}

@@ -17,8 +17,7 @@ static const char *const set_names[N_CAPSETS] = {
 
 int cap_by_name(const char *name)
 {
-	if (!strncasecmp(name, "CAP_", 4))
-		name += 4;
+	name += nocase_prefix(name, "CAP_");
 	return *name ? capng_name_to_capability(name) : -1;
 }
 

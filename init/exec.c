@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "ocinit.h"
+#include "sys.h"
 
 int exec_exit_code(int err)
 {
@@ -51,7 +52,7 @@ static void find_existing(char *const envp[], const char *name, char *path, size
 	char cand[PATH_MAX];
 	int r, fd;
 	while ((r = path_next(&cursor, name, cand, sizeof cand)))
-		if (r > 0 && (fd = open(cand, O_RDONLY | O_CLOEXEC | O_NOCTTY)) >= 0) {
+		if (r > 0 && (fd = sys_open(cand, O_RDONLY | O_CLOEXEC | O_NOCTTY)) >= 0) {
 			close(fd);
 			copy(path, n, cand);
 			break;
@@ -118,7 +119,7 @@ const char *exec_hint(const char *path, int err, char *buf, size_t n)
 	if (err == ENOENT && !strchr(path, '/'))
 		return copy(buf, n, " (not found in PATH)"), buf;
 	if (err == ENOENT || err == ENOEXEC) {
-		int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+		int fd = sys_open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 		if (fd >= 0) {
 			len = read(fd, head, sizeof head);
 			close(fd);

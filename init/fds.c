@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "ocinit.h"
+#include "sys.h"
 
 /* close_span: close [lo, hi] with close_range; 0, or -1 when the kernel lacks it. */
 static int close_span(unsigned lo, unsigned hi)
@@ -27,7 +28,7 @@ static int close_span(unsigned lo, unsigned hi)
 static int close_by_walk(int keep)
 {
 	char buf[2048];
-	int dir = open("/proc/self/fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int dir = sys_open("/proc/self/fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dir < 0)
 		return -1;
 	for (;;) {
@@ -63,7 +64,7 @@ void close_fds_except(int keep)
 		return;
 	struct rlimit rl;
 	int max = 1 << 20; /* the kernel's default nr_open */
-	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < (rlim_t)max)
+	if (sys_prlimit(RLIMIT_NOFILE, NULL, &rl) == 0 && rl.rlim_cur < (rlim_t)max)
 		max = (int)rl.rlim_cur;
 	for (int fd = 3; fd < max; fd++)
 		if (fd != keep)

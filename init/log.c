@@ -25,69 +25,73 @@ int write_all(int fd, const void *buf, size_t n)
 	return 0;
 }
 
-/* put_num: append v in base (10 or 16), with a leading '-' when neg. */
-static size_t put_num(char *buf, size_t pos, size_t n, unsigned long v, unsigned base, int neg)
+/* conversion: the text of the conversion at *f (after '%' and any 'l'), in tmp or static;
+ * *f is left on its last character. */
+static const char *conversion(const char **f, int lng, va_list *ap, char tmp[24])
 {
-	char tmp[24];
-	size_t k = 0;
-	do {
-		tmp[k++] = "0123456789abcdef"[v % base];
-		v /= base;
-	} while (v);
+	char *t = tmp + 23;
+	unsigned long v;
+	unsigned base = 10;
+	int neg = 0;
+	switch (**f) {
+	case 's': {
+		const char *s = va_arg(*ap, const char *);
+		return s ? s : "(null)";
+	}
+	case 'c':
+		tmp[0] = (char)va_arg(*ap, int), tmp[1] = 0;
+		return tmp;
+	case 'd': {
+		long d = lng ? va_arg(*ap, long) : va_arg(*ap, int);
+		neg = d < 0;
+		v = neg ? 0UL - (unsigned long)d : (unsigned long)d;
+		break;
+	}
+	case 'x':
+	case 'o':
+	case 'u':
+		base = **f == 'x' ? 16 : **f == 'o' ? 8 : 10;
+		v = lng ? va_arg(*ap, unsigned long) : va_arg(*ap, unsigned);
+		break;
+	case '%':
+		return "%";
+	default: /* not a conversion we know: show it, so that a mistake shows */
+		tmp[0] = '%', tmp[1] = **f, tmp[2] = 0;
+		if (!**f)
+			--*f; /* a trailing '%': the string ends here */
+		return tmp;
+	}
+	*t = 0;
+	do
+		*--t = "0123456789abcdef"[v % base];
+	while (v /= base);
 	if (neg)
-		tmp[k++] = '-';
-	while (k && pos + 1 < n)
-		buf[pos++] = tmp[--k];
-	return pos;
+		*--t = '-';
+	return t;
 }
 
 size_t vfmt(char *buf, size_t n, const char *f, va_list ap)
 {
 	size_t pos = 0;
+	va_list aq;
 	if (!n)
 		return 0;
+	va_copy(aq, ap);
 	for (; *f && pos + 1 < n; f++) {
-		if (*f != '%') {
-			buf[pos++] = *f;
-			continue;
-		}
+		char tmp[24];
+		const char *s = tmp;
 		int lng = 0;
-		while (*++f == 'l')
-			lng = 1;
-		switch (*f) {
-		case 's': {
-			const char *s = va_arg(ap, const char *);
-			for (s = s ? s : "(null)"; *s && pos + 1 < n; s++)
-				buf[pos++] = *s;
-			break;
+		if (*f != '%')
+			tmp[0] = *f, tmp[1] = 0;
+		else {
+			while (*++f == 'l')
+				lng = 1;
+			s = conversion(&f, lng, &aq, tmp);
 		}
-		case 'd': {
-			long v = lng ? va_arg(ap, long) : va_arg(ap, int);
-			unsigned long m = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-			pos = put_num(buf, pos, n, m, 10, v < 0);
-			break;
-		}
-		case 'u':
-		case 'o':
-		case 'x': {
-			unsigned long v = lng ? va_arg(ap, unsigned long) : va_arg(ap, unsigned);
-			pos = put_num(buf, pos, n, v, *f == 'x' ? 16 : *f == 'o' ? 8 : 10, 0);
-			break;
-		}
-		case 'c':
-			buf[pos++] = (char)va_arg(ap, int);
-			break;
-		case '%':
-			buf[pos++] = '%';
-			break;
-		default: /* not a conversion we know: print it, so a mistake shows */
-			buf[pos++] = '%';
-			if (*f && pos + 1 < n)
-				buf[pos++] = *f;
-			if (!*f)
-				f--;
-		}
+		while (*s && pos + 1 < n)
+			buf[pos++] = *s++;
 	}
+	va_end(aq);
 	buf[pos] = 0;
 	return pos;
 }

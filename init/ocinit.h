@@ -72,6 +72,10 @@ extern const size_t n_options;
 int parse_options(struct opts *o, int argc, char **argv);
 /* option_variable: kv ("NAME=...") is one of the variables ocinit reads. */
 int option_variable(const char *kv);
+/* nocase_prefix: s starts with p (not empty), ASCII case aside: p's length, else 0.
+ * nocase_equal: s is p, case aside. (musl's strcasecmp pair brings 300 bytes.) */
+size_t nocase_prefix(const char *s, const char *p);
+int nocase_equal(const char *s, const char *p);
 /* digits_value: the value of s, digits of base (<= 10) already checked to fit. */
 unsigned long long digits_value(const char *s, unsigned base);
 void print_help(void);

@@ -97,6 +97,25 @@ static int sig_arg(const char *what, const char *s, int zero_ok)
 	return sig;
 }
 
+static int upper(int c)
+{
+	return c >= 'a' && c <= 'z' ? c - 32 : c;
+}
+
+size_t nocase_prefix(const char *s, const char *p)
+{
+	size_t k = 0;
+	while (p[k] && upper((unsigned char)s[k]) == upper((unsigned char)p[k]))
+		k++;
+	return p[k] ? 0 : k;
+}
+
+int nocase_equal(const char *s, const char *p)
+{
+	size_t k = nocase_prefix(s, p);
+	return k && !s[k];
+}
+
 unsigned long long digits_value(const char *s, unsigned base)
 {
 	unsigned long long v = 0;

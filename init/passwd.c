@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "ocinit.h"
+#include "sys.h"
 
 #define MAX_DB_SIZE (4u << 20)
 
@@ -18,13 +19,13 @@ int read_small_file(const char *path, size_t max, char **buf, size_t *len)
 	size_t got = 0;
 	char extra;
 	/* O_NONBLOCK: opening a FIFO must not hang; it is refused below anyway. */
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	int fd = sys_open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) { /* a missing file is the caller's to judge */
 		if (errno != ENOENT)
 			say(L_ERR, "%s: %s", path, strerror(errno));
 		return -1;
 	}
-	if (fstat(fd, &st) < 0)
+	if (sys_fstat(fd, &st) < 0)
 		goto fail;
 	if (!S_ISREG(st.st_mode)) {
 		errno = EINVAL;

@@ -16,10 +16,9 @@ static const char *const names[N_RLIMITS] = {
 
 int rlimit_by_name(const char *name)
 {
-	if (!strncasecmp(name, "RLIMIT_", 7))
-		name += 7;
+	name += nocase_prefix(name, "RLIMIT_");
 	for (int i = 0; i < N_RLIMITS; i++)
-		if (!strcasecmp(name, names[i]))
+		if (nocase_equal(name, names[i]))
 			return i;
 	return -1;
 }

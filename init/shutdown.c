@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "ocinit.h"
+#include "sys.h"
 
 #define MAX_PROCS 32768
 
@@ -25,7 +26,7 @@ static pid_t parent_of(pid_t pid)
 {
 	char path[40], buf[512];
 	fmt(path, sizeof path, "/proc/%d/stat", (int)pid);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = sys_open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
 	ssize_t n = read(fd, buf, sizeof buf - 1);
@@ -47,7 +48,7 @@ static int descendants(pid_t *list, int max)
 {
 	static pid_t pids[MAX_PROCS], ppids[MAX_PROCS];
 	char buf[4096];
-	int n = 0, found = 0, fd = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int n = 0, found = 0, fd = sys_open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
 	for (long got; (got = syscall(SYS_getdents64, fd, buf, sizeof buf)) > 0;)

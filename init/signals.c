@@ -70,15 +70,15 @@ static long small_number(const char *s)
 
 int signal_by_name(const char *name)
 {
-	const char *n = strncasecmp(name, "SIG", 3) ? name : name + 3;
+	const char *n = name + nocase_prefix(name, "SIG");
 	long v;
 	if (*n >= '0' && *n <= '9')
 		return (v = small_number(n)) >= 1 && v <= KSIG_MAX ? (int)v : -1;
 	for (size_t i = 0; i < N_TABLE; i++)
-		if (!strcasecmp(n, table[i].name))
+		if (nocase_equal(n, table[i].name))
 			return table[i].sig;
 	/* glibc's SIGRTMIN is 34, and so is what kill -l and bash say; musl's would be 35 */
-	if (!strncasecmp(n, "RTMIN", 5) || !strncasecmp(n, "RTMAX", 5)) {
+	if (nocase_prefix(n, "RTMIN") || nocase_prefix(n, "RTMAX")) {
 		int base = n[4] == 'N' || n[4] == 'n' ? 34 : KSIG_MAX;
 		if (!n[5])
 			return base;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "ocinit.h"
+#include "sys.h"
 
 struct report {
 	int code;
@@ -74,7 +75,7 @@ pid_t spawn(const struct opts *o, const struct sigstate *s, int *took_tty)
 	/* Take the foreground only from a terminal whose foreground ocinit itself is in. */
 	pid_t fg = CFG_PGROUP ? tcgetpgrp(0) : -1; /* -1 at once when stdin is no terminal */
 	int take_tty = *took_tty = fg > 0 && fg == getpgrp();
-	if (pipe2(p, O_CLOEXEC) < 0)
+	if (sys_pipe2(p, O_CLOEXEC) < 0)
 		return -1;
 	/* _Fork: fork without atfork handlers and their locking (we have no threads), two
 	 * system calls fewer; the child re-initialises libcap-ng itself (capng_setpid). */

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "ocinit.h"
+#include "sys.h"
 
 #define KILL_WAIT 2 /* seconds to wait after SIGKILL for what cannot die at once */
 
@@ -34,16 +35,9 @@ struct sup {
 	struct timespec deadline; /* CLOCK_MONOTONIC */
 };
 
-/* now: CLOCK_MONOTONIC by a plain system call: musl's clock_gettime brings 1 KiB of vDSO
- * lookup, and the clock is read only while a deadline runs. */
-static void now(struct timespec *t)
-{
-	syscall(SYS_clock_gettime, CLOCK_MONOTONIC, t);
-}
-
 static void set_deadline(struct sup *s, int seconds)
 {
-	now(&s->deadline);
+	sys_monotonic(&s->deadline);
 	s->deadline.tv_sec += seconds;
 	s->timed = 1;
 }
@@ -52,7 +46,7 @@ static void set_deadline(struct sup *s, int seconds)
 static struct timespec left(const struct sup *s)
 {
 	struct timespec t, d = { 0, 0 };
-	now(&t);
+	sys_monotonic(&t);
 	long long ns = (s->deadline.tv_sec - t.tv_sec) * 1000000000LL + (s->deadline.tv_nsec - t.tv_nsec);
 	if (ns > 0)
 		d.tv_sec = (time_t)(ns / 1000000000), d.tv_nsec = (long)(ns % 1000000000);

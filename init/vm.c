@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "ocinit.h"
+#include "sys.h"
 #include "vm.h" /* arch/<arch>/vm.h: the exit status channel to the host */
 
 #define PROC_PID_INIT_INO 0xEFFFFFFCu /* the initial PID namespace's inode */
@@ -32,7 +33,7 @@ int vm_detected(void)
 	/* (the caller knows we are PID 1) With /proc: the initial PID namespace. Without:
 	 * no parent and no session, which no container runtime leaves its process in (runc
 	 * and crun call setsid). */
-	if (stat("/proc/self/ns/pid", &st) == 0)
+	if (sys_stat("/proc/self/ns/pid", &st) == 0)
 		return st.st_ino == PROC_PID_INIT_INO;
 	return getppid() == 0 && getsid(0) == 0;
 }
@@ -76,16 +77,16 @@ static int mounted(const char *dir)
 	struct stat a, b;
 	char parent[64];
 	fmt(parent, sizeof parent, "%s/..", dir);
-	return stat(dir, &a) == 0 && stat(parent, &b) == 0 && a.st_dev != b.st_dev;
+	return sys_stat(dir, &a) == 0 && sys_stat(parent, &b) == 0 && a.st_dev != b.st_dev;
 }
 
 static void console(void)
 {
-	int fd = open("/dev/console", O_RDWR | O_NOCTTY | O_CLOEXEC);
+	int fd = sys_open("/dev/console", O_RDWR | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0)
 		return;
 	for (int i = 0; i < 3; i++)
-		if (fcntl(i, F_GETFD) < 0)
+		if (!sys_fd_open(i))
 			dup2(fd, i);
 	close(fd);
 }
@@ -115,7 +116,7 @@ void vm_setup(void)
 			say(L_WARN, "vm: mount %s on %s: %s", m->type, m->dir, strerror(errno));
 	}
 	console(); /* /dev/console may only exist now */
-	int fd = open("/proc/cmdline", O_RDONLY | O_CLOEXEC);
+	int fd = sys_open("/proc/cmdline", O_RDONLY | O_CLOEXEC);
 	if (fd >= 0) {
 		ssize_t n = read(fd, cmdline, sizeof cmdline - 1);
 		cmdline[n > 0 ? n : 0] = 0;
@@ -136,7 +137,7 @@ void vm_config(struct opts *o)
 		return;
 	if (cmdline_value("ocinit.config", path, sizeof path))
 		o->flags.oci = path;
-	else if (stat(DEFAULT_CONFIG, &st) == 0)
+	else if (sys_stat(DEFAULT_CONFIG, &st) == 0)
 		o->flags.oci = DEFAULT_CONFIG;
 }
 
