@@ -25,13 +25,15 @@ CAPNG_BUILD    := build/$(ARCH)-libcap-ng
 CAPNG_LIB      := $(CAPNG_BUILD)/src/.libs/libcap-ng.a
 
 KHDR     := build/$(ARCH)-khdr
-# Code for a static, non-PIE binary (-fno-pie: shorter absolute addressing), without
-# floating point (-mgeneral-regs-only: variadic functions save no vector registers).
-SIZE_CFLAGS := -Os -fno-pie -mgeneral-regs-only -fno-asynchronous-unwind-tables \
+# For ocinit and libcap-ng alike: the smallest code (-Oz: an init runs a few thousand
+# instructions per start) for a static, non-PIE binary (-fno-pie: shorter absolute
+# addressing), without floating point (-mgeneral-regs-only: variadic functions save no
+# vector registers), optimised across files at the link (-flto; archives by gcc-ar). LTO
+# also keeps out what libcap-ng's unused functions name (printf and with it stdout): the
+# linker looks for symbols again after dropping them.
+SIZE_CFLAGS := -Oz -flto -fno-pie -mgeneral-regs-only -fno-asynchronous-unwind-tables \
             -ffunction-sections -fdata-sections
-# ocinit's own code: smallest (-Oz), optimised across its files (-flto; the archive is
-# made with gcc-ar, see arch.mk). It runs a few thousand instructions per start.
-CFLAGS   := $(SIZE_CFLAGS) -Oz -flto -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes \
+CFLAGS   := $(SIZE_CFLAGS) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes \
             -fno-stack-protector -isystem $(KHDR)
 CPPFLAGS := -I$(O) -Iinit -Iarch/$(ARCH) -I$(CAPNG_SRC)/src -DOCINIT_VERSION='"$(VERSION)"' \
             -DOCINIT_ARCH='"$(ARCH)"'
@@ -113,6 +115,7 @@ $(CAPNG_SRC)/.done: $(CAPNG_DSC) init/libcap-ng.patch
 $(CAPNG_LIB): $(CAPNG_SRC)/.done $(KHDR)/.done
 	rm -rf $(CAPNG_BUILD) && mkdir -p $(CAPNG_BUILD)
 	cd $(CAPNG_BUILD) && $(abspath $(CAPNG_SRC))/configure --host=$(TRIPLET) CC=$(CC) \
+	    AR=$(AR) RANLIB=$(RANLIB) \
 	    CPPFLAGS='-isystem $(abspath $(KHDR)) -Dconstructor=used' \
 	    CFLAGS='$(SIZE_CFLAGS)' \
 	    LDFLAGS='-static -no-pie' --disable-shared --enable-static --without-python --without-python3 \

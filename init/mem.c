@@ -5,9 +5,9 @@
  * a 48 KiB budget) is not linked. Untouched pages of a large block cost no memory. */
 #include <errno.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "ocinit.h"
+#include "sys.h"
 
 /* The block's length sits in front of it; 16 keeps the block aligned for any type. */
 #define HEAD 16
@@ -27,7 +27,7 @@ void *mem_alloc(size_t n)
 		errno = ENOMEM;
 		return NULL;
 	}
-	m = mmap(NULL, n + HEAD, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	m = sys_mmap_anon(n + HEAD);
 	if (m == MAP_FAILED)
 		return NULL;
 	*m = n + HEAD;
@@ -50,7 +50,7 @@ void *mem_grow(void *p, size_t n)
 		*mapped(p) = n + HEAD;
 		return p;
 	}
-	m = mremap(mapped(p), *mapped(p), n + HEAD, MREMAP_MAYMOVE);
+	m = sys_mremap(mapped(p), *mapped(p), n + HEAD);
 	if (m == MAP_FAILED)
 		return NULL;
 	*m = n + HEAD;
@@ -60,5 +60,5 @@ void *mem_grow(void *p, size_t n)
 void mem_free(void *p)
 {
 	if (p)
-		munmap(mapped(p), *mapped(p));
+		sys_munmap(mapped(p), *mapped(p));
 }

@@ -2,12 +2,14 @@
  * brings code ocinit has no use for: thread synchronisation (__synccall: setgroups,
  * set*id, setrlimit repeat the call in every thread; ocinit has one), malloc (getcwd may
  * allocate), a vDSO lookup (clock_gettime; ocinit reads the clock only while a deadline
- * runs), fallbacks for kernels before 2.6.39 (fstat, pipe2). Together about 4 KiB of a
- * static binary. Same contract as the libc call: -1 and errno on failure. The kernel's
- * struct stat and struct rlimit are musl's on x86_64 and aarch64. */
+ * runs), fallbacks for old kernels (fstat, pipe2, socket, open), checks that mem.c makes
+ * itself (mmap). Together about 5 KiB of the static binary. Same contract as the libc
+ * call: -1 (MAP_FAILED) and errno on failure. The kernel's struct stat and struct rlimit
+ * are musl's on x86_64 and aarch64. */
 #ifndef OCINIT_SYS_H
 #define OCINIT_SYS_H
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -66,6 +68,34 @@ static inline int sys_fstat(int fd, struct stat *st)
 static inline int sys_pipe2(int fds[2], int flags)
 {
 	return (int)syscall(SYS_pipe2, fds, flags);
+}
+
+/* The memory calls of mem.c, without musl's argument checks (mem.c makes its own) and
+ * its MAP_FIXED synchronisation with threads. */
+static inline void *sys_mmap_anon(size_t n)
+{
+	return (void *)syscall(SYS_mmap, 0, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+}
+
+static inline void *sys_mremap(void *p, size_t old, size_t n)
+{
+	return (void *)syscall(SYS_mremap, p, old, n, MREMAP_MAYMOVE);
+}
+
+static inline int sys_munmap(void *p, size_t n)
+{
+	return (int)syscall(SYS_munmap, p, n);
+}
+
+/* sys_socket: without musl's pre-2.6.27 SOCK_CLOEXEC fallback. */
+static inline int sys_socket(int domain, int type, int protocol)
+{
+	return (int)syscall(SYS_socket, domain, type, protocol);
+}
+
+static inline int sys_nanosleep(const struct timespec *t)
+{
+	return (int)syscall(SYS_nanosleep, t, NULL);
 }
 
 /* sys_fd_open: fd is an open file descriptor. */

@@ -94,7 +94,7 @@ static void console(void)
 static void loopback_up(void)
 {
 	struct ifreq ifr;
-	int s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	int s = sys_socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	memset(&ifr, 0, sizeof ifr);
 	memcpy(ifr.ifr_name, "lo", 3);
 	if (s < 0 || ioctl(s, SIOCGIFFLAGS, &ifr) < 0 ||
@@ -147,7 +147,7 @@ static void settle(int seconds)
 {
 	for (int nap = 0; nap < seconds * 50 && waitpid(-1, NULL, WNOHANG) >= 0; nap++) {
 		struct timespec t = { 0, 20 * 1000 * 1000 };
-		nanosleep(&t, NULL);
+		sys_nanosleep(&t);
 	}
 }
 
