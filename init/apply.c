@@ -146,13 +146,12 @@ static int read_back(const struct creds *c)
 			return MISMATCH(" umask %o, want %o", m, c->umask);
 	}
 	if (CFG_CAPS && (c->have & HAVE_CAPS)) {
-		static const char *const set[] = { "bounding", "effective", "permitted", "inheritable", "ambient" };
 		capmask now[N_CAPSETS];
 		if (caps_read(now) < 0)
 			return -1;
 		for (int i = 0; i < N_CAPSETS; i++)
 			if (now[i] != c->caps[i])
-				return MISMATCH(" %s capabilities %lx, want %lx", set[i],
+				return MISMATCH(" %s capabilities %lx, want %lx", capset_name[i],
 						(unsigned long)now[i], (unsigned long)c->caps[i]);
 	}
 	if ((c->have & HAVE_NNP) && prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) != 1)

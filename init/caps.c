@@ -11,7 +11,7 @@
 
 #include "ocinit.h"
 
-static const char *const set_names[N_CAPSETS] = {
+const char capset_name[N_CAPSETS][12] = {
 	"bounding", "effective", "permitted", "inheritable", "ambient",
 };
 
@@ -128,12 +128,12 @@ int caps_check(struct creds *c, int strict)
 	for (int i = 0; i < N_CAPSETS; i++) {
 		capmask unknown = s[i] & ~known, held = i == CS_BOUNDING ? now[CS_BOUNDING] : now[CS_PERMITTED];
 		if (unknown && s[i] != ~0ULL) /* "all" means all this kernel has */
-			say(L_WARN, "capabilities.%s: not known to this kernel, skipped: %s", set_names[i],
+			say(L_WARN, "capabilities.%s: not known to this kernel, skipped: %s", capset_name[i],
 			    names(unknown, list, sizeof list));
 		s[i] &= known;
 		if (s[i] & ~held) {
 			say(strict ? L_ERR : L_WARN, "capabilities.%s: ocinit does not hold %s%s",
-			    set_names[i], names(s[i] & ~held, list, sizeof list),
+			    capset_name[i], names(s[i] & ~held, list, sizeof list),
 			    strict ? "" : ": skipped (--strict makes this an error)");
 			if (strict)
 				return -1;
@@ -149,7 +149,7 @@ int caps_check(struct creds *c, int strict)
 	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
 		capmask extra = s[rules[i].set] & ~s[rules[i].within];
 		if (extra) {
-			say(L_ERR, "capabilities.%s: %s %s", set_names[rules[i].set],
+			say(L_ERR, "capabilities.%s: %s %s", capset_name[rules[i].set],
 			    names(extra, list, sizeof list), rules[i].why);
 			return -1;
 		}

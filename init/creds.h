@@ -7,6 +7,8 @@
 #include <sys/types.h>
 
 enum capset_id { CS_BOUNDING, CS_EFFECTIVE, CS_PERMITTED, CS_INHERITABLE, CS_AMBIENT, N_CAPSETS };
+/* capset_name: "bounding" ... "ambient", as process.capabilities names them (caps.c). */
+extern const char capset_name[N_CAPSETS][12];
 typedef unsigned long long capmask; /* bit n: capability n */
 
 /* What to change; a part that is not in `have` is left as ocinit found it. */

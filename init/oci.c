@@ -47,17 +47,15 @@ static int user(const struct jctx *w, const struct jnode *u, struct creds *c)
 
 static int capabilities(const struct jctx *w, const struct jnode *caps, struct creds *c)
 {
-	static const char *const sets[N_CAPSETS] = { "bounding", "effective", "permitted",
-						     "inheritable", "ambient" };
 	char path[256], sub[256];
 	if (jwant(w, caps, "process.capabilities", J_OBJECT))
 		return -1;
 	for (int i = 0; i < N_CAPSETS; i++) {
-		const struct jnode *set = jmember(caps, sets[i]);
+		const struct jnode *set = jmember(caps, capset_name[i]);
 		long k = 0;
 		if (!set) /* absent means empty, inheritable and ambient included */
 			continue;
-		if (jwant(w, set, jpath(path, "process.capabilities", sets[i], 0), J_ARRAY))
+		if (jwant(w, set, jpath(path, "process.capabilities", capset_name[i], 0), J_ARRAY))
 			return -1;
 		for (const struct jnode *n = set->child; n; n = n->next, k++) {
 			const char *name;

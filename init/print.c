@@ -75,8 +75,6 @@ static void put_u64(unsigned long long v)
 
 int print_spec(const struct opts *o)
 {
-	static const char *const sets[N_CAPSETS] = { "bounding", "effective", "permitted",
-						     "inheritable", "ambient" };
 	const struct creds *c = &o->creds;
 	put("{");
 	put_strings("args", o->argv);
@@ -105,7 +103,7 @@ int print_spec(const struct opts *o)
 		put(",\n  \"capabilities\": {");
 		for (int i = 0; i < N_CAPSETS; i++) {
 			int first = 1;
-			putf("%s\n    \"%s\": [", i ? "," : "", sets[i]);
+			putf("%s\n    \"%s\": [", i ? "," : "", capset_name[i]);
 			for (int cap = 0; cap < 64; cap++)
 				if (c->caps[i] >> cap & 1) {
 					putf("%s\"%s\"", first ? "" : ", ", cap_name(cap, name));

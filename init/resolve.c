@@ -8,8 +8,7 @@
 
 static int caps_flags(struct creds *c, const struct cred_flags *f)
 {
-	static const char *const flag[N_CAPSETS] = { "--cap-bounding", "--cap-effective",
-		"--cap-permitted", "--cap-inheritable", "--cap-ambient" };
+	char flag[32];
 	capmask m;
 	if (f->caps_docker) {
 		if (cap_parse_list("--caps", f->caps_docker, &m))
@@ -20,7 +19,8 @@ static int caps_flags(struct creds *c, const struct cred_flags *f)
 	}
 	for (int i = 0; i < N_CAPSETS; i++)
 		if (f->caps[i]) {
-			if (cap_parse_list(flag[i], f->caps[i], &c->caps[i]))
+			fmt(flag, sizeof flag, "--cap-%s", capset_name[i]);
+			if (cap_parse_list(flag, f->caps[i], &c->caps[i]))
 				return -1;
 			c->have |= HAVE_CAPS;
 		}

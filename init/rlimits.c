@@ -1,11 +1,10 @@
 /* rlimits.c: resource limit names, the list in struct creds, and setting and reading them. */
 #include <string.h>
-#include <strings.h>
 #include <sys/resource.h>
 
 #include "ocinit.h"
 
-static const char *const names[N_RLIMITS] = {
+static const char names[N_RLIMITS][11] = { /* in place, like signals.c's table */
 	[RLIMIT_CPU] = "CPU",         [RLIMIT_FSIZE] = "FSIZE",   [RLIMIT_DATA] = "DATA",
 	[RLIMIT_STACK] = "STACK",     [RLIMIT_CORE] = "CORE",     [RLIMIT_RSS] = "RSS",
 	[RLIMIT_NPROC] = "NPROC",     [RLIMIT_NOFILE] = "NOFILE", [RLIMIT_MEMLOCK] = "MEMLOCK",

@@ -4,7 +4,6 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -17,7 +16,7 @@
 static const struct {
 	unsigned char sig;
 	unsigned char forward;
-	const char *name;
+	char name[7]; /* in place: 9 bytes an entry, not 16 and a string elsewhere */
 } table[] = {
 	{ SIGHUP, 1, "HUP" },     { SIGINT, 1, "INT" },       { SIGQUIT, 1, "QUIT" },
 	{ SIGILL, 0, "ILL" },     /* synchronous faults are ocinit's own, never the child's */
