@@ -136,8 +136,10 @@ $(O)/init/%.o: init/%.c init/*.h arch/$(ARCH)/*.h Makefile $(O)/config.h $(KHDR)
 $(O)/libocinit.a: $(LIB_OBJS)
 	rm -f $@ && $(AR) rcs $@ $^
 
+# -R .comment: the compiler's name and version, which the binary has no use for.
 $(O)/ocinit: $(O)/init/main.o $(O)/libocinit.a $(CAPNG_LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(O)/init/main.o $(O)/libocinit.a $(LDLIBS)
+	$(STRIP) -R .comment $@
 
 # ---- tests -------------------------------------------------------------------------------------
 $(O)/helpers/%: tests/helpers/%.c arch/$(ARCH)/seccomp.h $(KHDR)/.done

@@ -122,7 +122,7 @@ int caps_check(struct creds *c, int strict)
 	capmask now[N_CAPSETS], *s = c->caps;
 	capmask known = last_cap() >= 63 ? ~0ULL : (1ULL << (last_cap() + 1)) - 1;
 	if (caps_read(now) < 0) {
-		say(L_ERR, "read ocinit's own capabilities: %s", strerror(errno));
+		say(L_ERR, "read ocinit's own capabilities: %m");
 		return -1;
 	}
 	for (int i = 0; i < N_CAPSETS; i++) {

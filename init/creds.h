@@ -68,9 +68,6 @@ const char *env_value(char *const envp[], const char *key);
 int env_for_child(struct opts *o);
 
 /* ---- users.c ------------------------------------------------------------------------------ */
-int all_digits(const char *s);
-/* decimal_arg: s as a decimal in [min, max]; -1 (reported, naming what) if it is not one. */
-int decimal_arg(const char *what, const char *s, long long min, long long max, long long *v);
 /* user_flag: -u USER[:GROUP] into c; memberships unless GROUP or --groups is given. */
 int user_flag(struct creds *c, const char *spec, int groups_given);
 /* groups_flag: --groups LIST (names or numbers) replaces c's groups. */

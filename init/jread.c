@@ -77,8 +77,8 @@ int jno_duplicates(const struct jctx *w, const struct jnode *n, const char *path
 
 int jwant(const struct jctx *w, const struct jnode *n, const char *path, enum jtype t)
 {
-	static const char *const what[] = { "null", "a boolean", "a boolean", "a number",
-					    "a string", "an array", "an object" };
+	static const char what[][10] = { "null", "a boolean", "a boolean", "a number",
+					 "a string", "an array", "an object" };
 	if (n->type == t || (t == J_TRUE && n->type == J_FALSE))
 		return 0;
 	return jbad(w, path, n->off, "expected %s", what[t]);

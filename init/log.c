@@ -26,8 +26,8 @@ int write_all(int fd, const void *buf, size_t n)
 }
 
 /* conversion: the text of the conversion at *f (after '%' and any 'l'), in tmp or static;
- * *f is left on its last character. */
-static const char *conversion(const char **f, int lng, va_list *ap, char tmp[24])
+ * *f is left on its last character. err: errno when vfmt was called, for %m. */
+static const char *conversion(const char **f, int lng, va_list *ap, char tmp[24], int err)
 {
 	char *t = tmp + 23;
 	unsigned long v;
@@ -55,6 +55,8 @@ static const char *conversion(const char **f, int lng, va_list *ap, char tmp[24]
 		break;
 	case '%':
 		return "%";
+	case 'm': /* as in glibc and musl: the message of errno when the call began */
+		return strerror(err);
 	default: /* not a conversion we know: show it, so that a mistake shows */
 		tmp[0] = '%', tmp[1] = **f, tmp[2] = 0;
 		if (!**f)
@@ -73,6 +75,7 @@ static const char *conversion(const char **f, int lng, va_list *ap, char tmp[24]
 size_t vfmt(char *buf, size_t n, const char *f, va_list ap)
 {
 	size_t pos = 0;
+	int err = errno;
 	va_list aq;
 	if (!n)
 		return 0;
@@ -86,7 +89,7 @@ size_t vfmt(char *buf, size_t n, const char *f, va_list ap)
 		else {
 			while (*++f == 'l')
 				lng = 1;
-			s = conversion(&f, lng, &aq, tmp);
+			s = conversion(&f, lng, &aq, tmp, err);
 		}
 		while (*s && pos + 1 < n)
 			buf[pos++] = *s++;

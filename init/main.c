@@ -13,8 +13,7 @@ static void become_subreaper(const struct opts *o, pid_t self)
 	if (!CFG_SUBREAPER || o->no_subreaper || self == 1)
 		return;
 	if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) < 0)
-		say(L_WARN, "cannot become a child subreaper (%s): orphans will not be reaped",
-		    strerror(errno));
+		say(L_WARN, "cannot become a child subreaper (%m): orphans will not be reaped");
 }
 
 /* set_pdeathsig: sig for ocinit when its parent dies, at once if that already happened. */
@@ -25,7 +24,7 @@ static void set_pdeathsig(int sig)
 		return;
 	parent = getppid();
 	if (prctl(PR_SET_PDEATHSIG, sig, 0, 0, 0) < 0)
-		die("PR_SET_PDEATHSIG: %s", strerror(errno));
+		die("PR_SET_PDEATHSIG: %m");
 	if (getppid() != parent)
 		die("the parent is gone");
 }
@@ -76,10 +75,10 @@ int main(int argc, char **argv)
 	if (o.exec_mode && !vm)
 		become_entrypoint(&o, NULL, 0);
 	if (signals_take(&s) < 0)
-		die("block signals: %s", strerror(errno));
+		die("block signals: %m");
 	become_subreaper(&o, self);
 	child = spawn(&o, &s, &took_tty);
 	if (child < 0)
-		die("fork: %s", strerror(errno));
+		die("fork: %m");
 	return leave(supervise(&o, &s, child, took_tty));
 }

@@ -181,7 +181,7 @@ int oci_load(struct opts *o, const char *file)
 	int r = -1;
 	if (read_small_file(file, MAX_CONFIG_SIZE, &buf, &len) < 0) {
 		if (errno == ENOENT)
-			say(L_ERR, "%s: %s", file, strerror(errno));
+			say(L_ERR, "%s: %m", file);
 		return -1;
 	}
 	if (json_parse(buf, len, &doc, &err) < 0) {

@@ -55,6 +55,17 @@ int write_all(int fd, const void *buf, size_t n);
 /* sort.c: qsort's contract (heapsort: O(n log n) always, not stable). */
 void sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 
+/* ---- args.c: text into values -------------------------------------------------------------- */
+int all_digits(const char *s);
+/* digits_value: the value of s, digits of base (<= 10) already checked to fit. */
+unsigned long long digits_value(const char *s, unsigned base);
+/* decimal_arg: s as a decimal in [min, max]; -1 (reported, naming what) if it is not one. */
+int decimal_arg(const char *what, const char *s, long long min, long long max, long long *v);
+/* nocase_prefix: s starts with p (not empty), ASCII case aside: p's length, else 0.
+ * nocase_equal: s is p, case aside. (musl's strcasecmp pair brings 300 bytes.) */
+size_t nocase_prefix(const char *s, const char *p);
+int nocase_equal(const char *s, const char *p);
+
 /* ---- options.c, usage.c --------------------------------------------------------------------- */
 struct option_def {
 	char short_name;     /* 0: long only */
@@ -72,12 +83,6 @@ extern const size_t n_options;
 int parse_options(struct opts *o, int argc, char **argv);
 /* option_variable: kv ("NAME=...") is one of the variables ocinit reads. */
 int option_variable(const char *kv);
-/* nocase_prefix: s starts with p (not empty), ASCII case aside: p's length, else 0.
- * nocase_equal: s is p, case aside. (musl's strcasecmp pair brings 300 bytes.) */
-size_t nocase_prefix(const char *s, const char *p);
-int nocase_equal(const char *s, const char *p);
-/* digits_value: the value of s, digits of base (<= 10) already checked to fit. */
-unsigned long long digits_value(const char *s, unsigned base);
 void print_help(void);
 void print_version(void);
 

@@ -97,43 +97,11 @@ static int sig_arg(const char *what, const char *s, int zero_ok)
 	return sig;
 }
 
-static int upper(int c)
+/* decimal: 0..max for what; -1 (reported) if it is none. */
+static long decimal(const char *what, const char *s, long max)
 {
-	return c >= 'a' && c <= 'z' ? c - 32 : c;
-}
-
-size_t nocase_prefix(const char *s, const char *p)
-{
-	size_t k = 0;
-	while (p[k] && upper((unsigned char)s[k]) == upper((unsigned char)p[k]))
-		k++;
-	return p[k] ? 0 : k;
-}
-
-int nocase_equal(const char *s, const char *p)
-{
-	size_t k = nocase_prefix(s, p);
-	return k && !s[k];
-}
-
-unsigned long long digits_value(const char *s, unsigned base)
-{
-	unsigned long long v = 0;
-	for (; *s; s++)
-		v = v * base + (unsigned)(*s - '0');
-	return v;
-}
-
-/* number_arg: a decimal 0..max for what; -1 (reported) if it is none. */
-static long number_arg(const char *what, const char *s, long max)
-{
-	long v = 0;
-	if (!*s || strspn(s, "0123456789") != strlen(s) || strlen(s) > 9 ||
-	    (v = (long)digits_value(s, 10)) > max) {
-		say(L_ERR, "%s: '%s' is not a number in 0..%ld", what, s, max);
-		return -1;
-	}
-	return v;
+	long long v;
+	return decimal_arg(what, s, 0, max, &v) ? -1 : (long)v;
 }
 
 /* push: append v to a growing list (no allocation at all when no such option is given). */
@@ -148,6 +116,10 @@ static int push(const char ***list, size_t *n, const char *v)
 	*list = l;
 	return 0;
 }
+
+_Static_assert(OPT_CAPE - OPT_CAPB == CS_EFFECTIVE && OPT_CAPP - OPT_CAPB == CS_PERMITTED &&
+	       OPT_CAPI - OPT_CAPB == CS_INHERITABLE && OPT_CAPA - OPT_CAPB == CS_AMBIENT &&
+	       CS_BOUNDING == 0, "--cap-SET options in capset order");
 
 /* apply: act on one option (v: its value; what: its name for messages). Returns 0 to go
  * on, 1 when the run is done, -1 on a bad value (reported). */
@@ -169,13 +141,13 @@ static int apply(struct opts *o, enum opt_id id, const char *v, const char *what
 	case OPT_VERBOSE:
 		if (!v)
 			o->verbose++;
-		else if ((n = number_arg(what, v, 9)) < 0)
+		else if ((n = decimal(what, v, 9)) < 0)
 			return -1;
 		else
 			o->verbose = (int)n;
 		break;
 	case OPT_GRACE:
-		if ((n = number_arg(what, v, 86400)) < 0)
+		if ((n = decimal(what, v, 86400)) < 0)
 			return -1;
 		o->grace = (int)n;
 		break;
@@ -200,7 +172,7 @@ static int apply(struct opts *o, enum opt_id id, const char *v, const char *what
 			size_t k = strcspn(p, ",");
 			memcpy(code, p, k < sizeof code ? k : sizeof code - 1);
 			code[k < sizeof code ? k : sizeof code - 1] = 0;
-			if ((n = number_arg(what, code, 255)) < 0)
+			if ((n = decimal(what, code, 255)) < 0)
 				return -1;
 			o->ok[n / 8] |= (unsigned char)(1u << (n % 8));
 		}
@@ -218,11 +190,11 @@ static int apply(struct opts *o, enum opt_id id, const char *v, const char *what
 	case OPT_USER:   f->user = v; break;
 	case OPT_GROUPS: f->groups = v; break;
 	case OPT_UMASK:  f->umask = v; break;
-	case OPT_CAPB:   f->caps[CS_BOUNDING] = v; break;
-	case OPT_CAPE:   f->caps[CS_EFFECTIVE] = v; break;
-	case OPT_CAPP:   f->caps[CS_PERMITTED] = v; break;
-	case OPT_CAPI:   f->caps[CS_INHERITABLE] = v; break;
-	case OPT_CAPA:   f->caps[CS_AMBIENT] = v; break;
+	case OPT_CAPB: /* the five in the order of enum capset_id (asserted above) */
+	case OPT_CAPE:
+	case OPT_CAPP:
+	case OPT_CAPI:
+	case OPT_CAPA:   f->caps[id - OPT_CAPB] = v; break;
 	case OPT_CAPS:   f->caps_docker = v; break;
 	case OPT_NNP:    f->nnp = 1; break;
 	case OPT_RLIMIT: return CFG_CREDS ? push(&f->rlimits, &f->nrlimits, v) : 0;

@@ -22,7 +22,7 @@ int read_small_file(const char *path, size_t max, char **buf, size_t *len)
 	int fd = sys_open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) { /* a missing file is the caller's to judge */
 		if (errno != ENOENT)
-			say(L_ERR, "%s: %s", path, strerror(errno));
+			say(L_ERR, "%s: %m", path);
 		return -1;
 	}
 	if (sys_fstat(fd, &st) < 0)
@@ -56,7 +56,7 @@ int read_small_file(const char *path, size_t max, char **buf, size_t *len)
 	close(fd);
 	return 0;
 fail:
-	say(L_ERR, "%s: %s", path, strerror(errno));
+	say(L_ERR, "%s: %m", path);
 reported:
 	close(fd);
 	errno = EBADMSG; /* anything but ENOENT: the caller knows it was reported */

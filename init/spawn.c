@@ -38,7 +38,7 @@ static void rearm_pdeathsig(int sig, pid_t parent)
 	if (!sig)
 		return;
 	if (prctl(PR_SET_PDEATHSIG, sig, 0, 0, 0) < 0)
-		child_fail(EXIT_OCINIT, "PR_SET_PDEATHSIG: %s", strerror(errno));
+		child_fail(EXIT_OCINIT, "PR_SET_PDEATHSIG: %m");
 	if (getppid() != parent)
 		kill(getpid(), sig);
 }
@@ -50,13 +50,13 @@ _Noreturn void become_entrypoint(const struct opts *o, const struct sigstate *s,
 	int e;
 	if (CFG_PGROUP && s) {
 		if (setpgid(0, 0) < 0)
-			child_fail(EXIT_OCINIT, "setpgid: %s", strerror(errno));
+			child_fail(EXIT_OCINIT, "setpgid: %m");
 		/* Allowed from a background group because SIGTTOU is still blocked here. */
 		if (take_tty && tcsetpgrp(0, getpid()) < 0)
-			say(L_WARN, "cannot give the terminal to the child: %s", strerror(errno));
+			say(L_WARN, "cannot give the terminal to the child: %m");
 	}
 	if (s && signals_restore(s) < 0)
-		child_fail(EXIT_OCINIT, "restore the inherited signal state: %s", strerror(errno));
+		child_fail(EXIT_OCINIT, "restore the inherited signal state: %m");
 	if (CFG_CREDS)
 		apply_creds(&o->creds);
 	rearm_pdeathsig(o->pdeathsig, parent);

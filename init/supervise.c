@@ -133,7 +133,7 @@ static void forward(struct sup *s, int sig)
 	if (kill(target, to) == 0)
 		say(L_INFO, "forwarded %s as %s to %d", signal_name(sig, name), signal_name(to, as), (int)target);
 	else
-		say(L_DEBUG, "forward %s to %d: %s", signal_name(to, name), (int)target, strerror(errno));
+		say(L_DEBUG, "forward %s to %d: %m", signal_name(to, name), (int)target);
 	/* As PID 1, TERM and INT begin the end: the grace period runs from here. */
 	if (getpid() == 1 && (sig == SIGTERM || sig == SIGINT) && !s->timed)
 		set_deadline(s, s->o->grace);
@@ -167,7 +167,7 @@ int supervise(const struct opts *o, const struct sigstate *ss, pid_t child, int 
 				continue;
 			/* Cannot happen with a valid mask; still, keep reaping rather than spin. */
 			if (!warned++)
-				say(L_WARN, "rt_sigtimedwait: %s; only reaping from now on", strerror(errno));
+				say(L_WARN, "rt_sigtimedwait: %m; only reaping from now on");
 			if (reap(&s, 1) && s.child_done)
 				return finish(&s);
 			continue;

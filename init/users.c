@@ -7,30 +7,6 @@
 #define PASSWD "/etc/passwd"
 #define GROUP "/etc/group"
 
-int all_digits(const char *s)
-{
-	return *s && strspn(s, "0123456789") == strlen(s);
-}
-
-/* decimal_arg: a decimal in [min, max]; -1 (reported, naming what) if it is not one. */
-int decimal_arg(const char *what, const char *s, long long min, long long max, long long *v)
-{
-	int neg = *s == '-';
-	unsigned long long u = 0;
-	if (!all_digits(s + neg) || strlen(s + neg) > 19)
-		goto bad;
-	for (const char *c = s + neg; *c; c++)
-		u = u * 10 + (unsigned)(*c - '0');
-	if (u > 4611686018427387904ULL)
-		goto bad;
-	*v = neg ? -(long long)u : (long long)u;
-	if (*v >= min && *v <= max)
-		return 0;
-bad:
-	say(L_ERR, "%s: %s is not a number in %ld..%ld", what, s, (long)min, (long)max);
-	return -1;
-}
-
 /* group_id: a group name or number. */
 static int group_id(const char *what, const char *g, gid_t *gid)
 {

@@ -57,18 +57,20 @@ static const char *cmdline_value(const char *key, char *buf, size_t n)
 	return NULL;
 }
 
+/* What to mount where; the source is named after the filesystem type, as the kernel
+ * itself and mount(8) show such mounts. */
 static const struct mnt {
-	const char *src, *dir, *type, *data;
-	unsigned long flags;
+	const char *dir, *type, *data;
+	unsigned flags;
 	mode_t mode;
 } mounts[] = {
-	{ "proc", "/proc", "proc", NULL, MS_NOSUID | MS_NODEV | MS_NOEXEC, 0555 },
-	{ "sysfs", "/sys", "sysfs", NULL, MS_NOSUID | MS_NODEV | MS_NOEXEC, 0555 },
-	{ "devtmpfs", "/dev", "devtmpfs", "mode=0755", MS_NOSUID, 0755 },
-	{ "devpts", "/dev/pts", "devpts", "mode=0620,ptmxmode=0666", MS_NOSUID | MS_NOEXEC, 0755 },
-	{ "tmpfs", "/dev/shm", "tmpfs", "mode=1777", MS_NOSUID | MS_NODEV, 01777 },
-	{ "tmpfs", "/run", "tmpfs", "mode=0755", MS_NOSUID | MS_NODEV, 0755 },
-	{ "tmpfs", "/tmp", "tmpfs", "mode=1777", MS_NOSUID | MS_NODEV, 01777 },
+	{ "/proc", "proc", NULL, MS_NOSUID | MS_NODEV | MS_NOEXEC, 0555 },
+	{ "/sys", "sysfs", NULL, MS_NOSUID | MS_NODEV | MS_NOEXEC, 0555 },
+	{ "/dev", "devtmpfs", "mode=0755", MS_NOSUID, 0755 },
+	{ "/dev/pts", "devpts", "mode=0620,ptmxmode=0666", MS_NOSUID | MS_NOEXEC, 0755 },
+	{ "/dev/shm", "tmpfs", "mode=1777", MS_NOSUID | MS_NODEV, 01777 },
+	{ "/run", "tmpfs", "mode=0755", MS_NOSUID | MS_NODEV, 0755 },
+	{ "/tmp", "tmpfs", "mode=1777", MS_NOSUID | MS_NODEV, 01777 },
 };
 
 /* mounted: dir is a mount point already (another device than its parent's). */
@@ -99,7 +101,7 @@ static void loopback_up(void)
 	memcpy(ifr.ifr_name, "lo", 3);
 	if (s < 0 || ioctl(s, SIOCGIFFLAGS, &ifr) < 0 ||
 	    (ifr.ifr_flags |= IFF_UP, ioctl(s, SIOCSIFFLAGS, &ifr)) < 0)
-		say(L_WARN, "vm: loopback: %s", strerror(errno));
+		say(L_WARN, "vm: loopback: %m");
 	if (s >= 0)
 		close(s);
 }
@@ -111,9 +113,9 @@ void vm_setup(void)
 	for (size_t i = 0; i < sizeof mounts / sizeof mounts[0]; i++) {
 		const struct mnt *m = &mounts[i];
 		if (mkdir(m->dir, m->mode) < 0 && errno != EEXIST)
-			say(L_WARN, "vm: mkdir %s: %s", m->dir, strerror(errno));
-		else if (!mounted(m->dir) && mount(m->src, m->dir, m->type, m->flags, m->data) < 0)
-			say(L_WARN, "vm: mount %s on %s: %s", m->type, m->dir, strerror(errno));
+			say(L_WARN, "vm: mkdir %s: %m", m->dir);
+		else if (!mounted(m->dir) && mount(m->type, m->dir, m->type, m->flags, m->data) < 0)
+			say(L_WARN, "vm: mount %s on %s: %m", m->type, m->dir);
 	}
 	console(); /* /dev/console may only exist now */
 	int fd = sys_open("/proc/cmdline", O_RDONLY | O_CLOEXEC);
@@ -124,7 +126,7 @@ void vm_setup(void)
 	}
 	loopback_up();
 	if (cmdline_value("ocinit.hostname", buf, sizeof buf) && sethostname(buf, strlen(buf)) < 0)
-		say(L_WARN, "vm: hostname: %s", strerror(errno));
+		say(L_WARN, "vm: hostname: %m");
 	restart = cmdline_value("ocinit.restart", buf, sizeof buf) && !strcmp(buf, "1");
 	reboot(RB_DISABLE_CAD); /* ctrl-alt-del becomes SIGINT to us: a clean shutdown */
 }
@@ -163,7 +165,7 @@ _Noreturn void vm_poweroff(int code, int grace)
 	if (cmdline_value("ocinit.exit", buf, sizeof buf) && arch_exit_channel(buf, code) < 0)
 		say(L_WARN, "vm: exit channel %s unavailable", buf);
 	reboot(restart ? RB_AUTOBOOT : RB_POWER_OFF);
-	say(L_ERR, "vm: reboot: %s", strerror(errno));
+	say(L_ERR, "vm: reboot: %m");
 	for (;;)
 		pause();
 }

@@ -102,7 +102,7 @@ expect "--rlimit unknown" 125 "ocinit: --rlimit: bogus is not a known rlimit"
 run $RUN "$OCINIT" --caps CAP_BOGUS true
 expect "--caps unknown" 125 "ocinit: --caps: CAP_BOGUS is not a known capability"
 run $RUN "$OCINIT" --oom-score-adj 1001 true
-expect "--oom-score-adj out of range" 125 "ocinit: --oom-score-adj: 1001 is not a number in -1000..1000"
+expect "--oom-score-adj out of range" 125 "ocinit: --oom-score-adj: '1001' is not a number in -1000..1000"
 run $RUN "$OCINIT" --cwd relative true
 expect "--cwd relative" 125 "ocinit: --cwd: relative is not an absolute path"
 run $RUN "$OCINIT" --env NOEQUALS true

@@ -41,7 +41,7 @@ expect "unknown user: 125, nothing run" 125 "ocinit: --user: user nosuchuser is 
 names -u testuser:nosuchgroup
 expect "unknown group: 125, nothing run" 125 "ocinit: --user: group nosuchgroup is not in /etc/group"
 names -u 4294967295
-expect "uid 4294967295 (\"unchanged\" to setresuid) is refused" 125 "ocinit: --user: 4294967295 is not a number in 0..4294967294"
+expect "uid 4294967295 (\"unchanged\" to setresuid) is refused" 125 "ocinit: --user: '4294967295' is not a number in 0..4294967294"
 
 # the databases are read with bounds: a FIFO or a directory is refused, never waited on
 cp "$T/passwd" "$T/passwd.good"; rm "$T/passwd"; mkfifo "$T/passwd"

@@ -4,6 +4,7 @@ TRIPLET     := aarch64-linux-musl
 CC          := aarch64-linux-musl-gcc
 AR          := aarch64-linux-gnu-gcc-ar
 RANLIB      := aarch64-linux-gnu-gcc-ranlib
+STRIP       := aarch64-linux-gnu-strip
 KHDR_LINUX  := /usr/aarch64-linux-gnu/include/linux
 KHDR_ASM    := /usr/aarch64-linux-gnu/include/asm
 KHDR_GENERIC:= /usr/aarch64-linux-gnu/include/asm-generic

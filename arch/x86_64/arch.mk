@@ -3,6 +3,7 @@ TRIPLET     := x86_64-linux-musl
 CC          := musl-gcc
 AR          := gcc-ar
 RANLIB      := gcc-ranlib
+STRIP       := strip
 KHDR_LINUX  := /usr/include/linux
 KHDR_ASM    := /usr/include/x86_64-linux-gnu/asm
 KHDR_GENERIC:= /usr/include/asm-generic

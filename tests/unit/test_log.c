@@ -1,4 +1,5 @@
 /* Unit tests of log.c's formatter. */
+#include <errno.h>
 #include <limits.h>
 #include "ocinit.h"
 #include "unit.h"
@@ -25,5 +26,10 @@ int main(void)
 	const char *volatile odd = "%q 100%"; /* not a literal: -Wformat would refuse it */
 	fmt(b, sizeof b, odd, 0);
 	CHECK_STR(b, "%q 100%");
+	/* %m: the message of errno as it was when fmt was called */
+	errno = ENOENT;
+	fmt(b, sizeof b, "open %s: %m", "x");
+	CHECK_STR(b, "open x: No such file or directory");
+	CHECK(errno == ENOENT);
 	return unit_done("test_log");
 }
