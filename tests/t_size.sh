@@ -1,0 +1,29 @@
+# The built binary within its size budget (sizes are deterministic, so this can be a test;
+# times cannot: they are `make bench`'s), static, stripped, and W^X in its packed layout.
+# x86_64's budgets are issue #5's; aarch64's are ours, to catch growth (about 4 % and 9 %
+# above the sizes of the day they were set).
+[ "$CFG" = oldkernel ] && return 0 2>/dev/null   # the defconfig binary, checked there
+case "$ARCH/$BCFG" in
+x86_64/defconfig)    budget=49152 ;;  # 48 KiB
+x86_64/allnoconfig)  budget=20480 ;;  # 20 KiB
+aarch64/defconfig)   budget=61440 ;;  # 60 KiB
+aarch64/allnoconfig) budget=24576 ;;  # 24 KiB
+*)                   budget= ;;
+esac
+size=$(stat -c %s "$OCINIT")
+if [ -z "$budget" ]; then
+	skip "size within budget" "no budget for $ARCH/$BCFG"
+elif [ "$size" -le "$budget" ]; then
+	ok "size $size bytes, within the budget of $budget"
+else
+	bad "size within budget" "$size bytes, over the budget of $budget by $((size - budget))"
+fi
+headers=$(readelf -lW "$OCINIT" 2>&1)
+sections=$(readelf -SW "$OCINIT" 2>&1)
+expect_eq "static: no program interpreter, no dynamic section" "0 0" \
+	"$(echo "$headers" | grep -c ' INTERP ') $(echo "$headers" | grep -c ' DYNAMIC ')"
+expect_eq "stripped: no symbol table, no .comment" "0 0" \
+	"$(echo "$sections" | grep -c ' \.symtab ') $(echo "$sections" | grep -c ' \.comment ')"
+# LOAD lines end in "Flg Align": a segment both writable and executable shows "RWE".
+expect_eq "no segment is both writable and executable (of $(echo "$headers" | grep -c ' LOAD ') LOAD)" \
+	"0" "$(echo "$headers" | grep ' LOAD ' | grep -c 'RWE')"
