@@ -112,7 +112,7 @@ $(CAPNG_SRC)/.done: $(CAPNG_DSC) init/libcap-ng.patch
 	patch -s -d $(CAPNG_SRC) -p1 < init/libcap-ng.patch
 	@touch $@
 
-$(CAPNG_LIB): $(CAPNG_SRC)/.done $(KHDR)/.done
+$(CAPNG_LIB): $(CAPNG_SRC)/.done $(KHDR)/.done Makefile arch/$(ARCH)/arch.mk
 	rm -rf $(CAPNG_BUILD) && mkdir -p $(CAPNG_BUILD)
 	cd $(CAPNG_BUILD) && $(abspath $(CAPNG_SRC))/configure --host=$(TRIPLET) CC=$(CC) \
 	    AR=$(AR) RANLIB=$(RANLIB) \
@@ -127,7 +127,7 @@ check-capng: $(CAPNG_LIB)
 	$(MAKE) -s -C $(CAPNG_BUILD)/src/test check LOG_COMPILER=$(RUN)
 
 # ---- ocinit -----------------------------------------------------------------------------------
-$(O)/init/%.o: init/%.c init/*.h arch/$(ARCH)/*.h Makefile $(O)/config.h $(KHDR)/.done $(CAPNG_SRC)/.done
+$(O)/init/%.o: init/%.c init/*.h arch/$(ARCH)/*.h arch/$(ARCH)/arch.mk Makefile $(O)/config.h $(KHDR)/.done $(CAPNG_SRC)/.done
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
