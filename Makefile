@@ -43,7 +43,7 @@ CPPFLAGS := -I$(O) -Iinit -Iarch/$(ARCH) -I$(CAPNG_SRC)/src -DOCINIT_VERSION='"$
 # padding), and the data right after the text in the file (common-page-size). The maximum
 # page size stays the arch's default: 64 KiB on aarch64, for 64K-page kernels.
 LDFLAGS  := -static -s -Wl,--gc-sections -Wl,-z,noseparate-code -Wl,-z,norelro \
-            -Wl,-z,common-page-size=16
+            -Wl,-z,common-page-size=16 $(EXTRA_LDFLAGS)
 LDLIBS   := $(CAPNG_LIB)
 
 INIT_SRCS := $(wildcard init/*.c)

@@ -9,56 +9,62 @@
 #include "ocinit.h"
 #include "sys.h"
 
-/* The block's length sits in front of it; 16 keeps the block aligned for any type. */
-#define HEAD 16
-/* The smallest page of x86_64 and aarch64 kernels: a mapping spans at least this much. */
+/* In front of each block: its mapping's size and the length asked for. 16 bytes, so the
+ * block is aligned for any type. */
+struct head {
+	size_t cap, len;
+};
+/* Mappings are made in 4 KiB steps, the smallest page of x86_64 and aarch64 kernels. */
 #define PAGE 4096
 
-/* mapped: the whole mapping behind p. */
-static size_t *mapped(void *p)
+static struct head *head_of(void *p)
 {
-	return (size_t *)((char *)p - HEAD);
+	return (struct head *)p - 1;
+}
+
+/* mapping: the size of a mapping for a block of n bytes; 0 when n is absurd. */
+static size_t mapping(size_t n)
+{
+	return n > (size_t)-1 / 2 ? 0 : (n + sizeof(struct head) + PAGE - 1) / PAGE * PAGE;
 }
 
 void *mem_alloc(size_t n)
 {
-	size_t *m;
-	if (n > (size_t)-1 / 2) {
+	size_t cap = mapping(n);
+	struct head *h;
+	if (!cap) {
 		errno = ENOMEM;
 		return NULL;
 	}
-	m = sys_mmap_anon(n + HEAD);
-	if (m == MAP_FAILED)
+	if ((h = sys_mmap_anon(cap)) == MAP_FAILED)
 		return NULL;
-	*m = n + HEAD;
-	return (char *)m + HEAD;
+	*h = (struct head){ cap, n };
+	return h + 1;
 }
 
 void *mem_grow(void *p, size_t n)
 {
-	size_t *m, had;
+	struct head *h, old;
+	size_t cap = mapping(n);
 	if (!p)
 		return mem_alloc(n);
-	if (n > (size_t)-1 / 2) {
+	if (!cap) {
 		errno = ENOMEM;
 		return NULL;
 	}
-	had = *mapped(p);
-	if (n + HEAD <= (had + PAGE - 1) / PAGE * PAGE) { /* still fits: lists grow by one */
-		if (n + HEAD > had)
-			memset((char *)p + had - HEAD, 0, n + HEAD - had);
-		*mapped(p) = n + HEAD;
-		return p;
-	}
-	m = sys_mremap(mapped(p), *mapped(p), n + HEAD);
-	if (m == MAP_FAILED)
-		return NULL;
-	*m = n + HEAD;
-	return (char *)m + HEAD;
+	h = head_of(p);
+	old = *h;
+	if (n > old.len) /* what is added reads as zero, even after a shrink */
+		memset((char *)p + old.len, 0, (n < old.cap - sizeof *h ? n : old.cap - sizeof *h) - old.len);
+	if (cap > old.cap && (h = sys_mremap(h, old.cap, cap)) == MAP_FAILED)
+		return NULL; /* the block is as it was */
+	h->cap = cap > old.cap ? cap : old.cap; /* a mapping is never made smaller */
+	h->len = n;
+	return h + 1;
 }
 
 void mem_free(void *p)
 {
 	if (p)
-		sys_munmap(mapped(p), *mapped(p));
+		sys_munmap(head_of(p), head_of(p)->cap);
 }

@@ -49,6 +49,14 @@ int main(void)
 	memset(p, 9, 200);
 	p = mem_grow(p, 1 << 20);
 	CHECK(p && p[0] == 9 && p[199] == 9 && all_zero(p + 200, (1 << 20) - 200));
+	/* shrink a large block, then grow it past its first page: nothing stale comes back */
+	memset(p, 0x55, 1 << 20);
+	p = mem_grow(p, 10);
+	CHECK(p && p[9] == 0x55);
+	p = mem_grow(p, 8192);
+	CHECK(p && p[9] == 0x55 && all_zero(p + 10, 8192 - 10));
+	p = mem_grow(p, 2 << 20);
+	CHECK(p && p[9] == 0x55 && all_zero(p + 10, (2 << 20) - 10));
 	mem_free(p);
 	mem_free(NULL);
 	CHECK((p = mem_grow(NULL, 16)) && all_zero(p, 16));
