@@ -30,9 +30,9 @@ KHDR     := build/$(ARCH)-khdr
 # addressing), without floating point (-mgeneral-regs-only: variadic functions save no
 # vector registers), optimised across files at the link (-flto; archives by gcc-ar). LTO
 # also keeps out what libcap-ng's unused functions name (printf and with it stdout): the
-# linker looks for symbols again after dropping them.
+# linker looks for symbols again after dropping them. ARCH_CFLAGS: see arch.mk.
 SIZE_CFLAGS := -Oz -flto -fno-pie -mgeneral-regs-only -fno-asynchronous-unwind-tables \
-            -ffunction-sections -fdata-sections
+            -ffunction-sections -fdata-sections $(ARCH_CFLAGS)
 CFLAGS   := $(SIZE_CFLAGS) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes \
             -fno-stack-protector -isystem $(KHDR)
 CPPFLAGS := -I$(O) -Iinit -Iarch/$(ARCH) -I$(CAPNG_SRC)/src -DOCINIT_VERSION='"$(VERSION)"' \

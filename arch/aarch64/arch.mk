@@ -9,3 +9,5 @@ KHDR_LINUX  := /usr/aarch64-linux-gnu/include/linux
 KHDR_ASM    := /usr/aarch64-linux-gnu/include/asm
 KHDR_GENERIC:= /usr/aarch64-linux-gnu/include/asm-generic
 RUN         := qemu-aarch64-static
+# (aarch64's jump tables hold byte offsets: they stay.)
+ARCH_CFLAGS :=

@@ -8,3 +8,5 @@ KHDR_LINUX  := /usr/include/linux
 KHDR_ASM    := /usr/include/x86_64-linux-gnu/asm
 KHDR_GENERIC:= /usr/include/asm-generic
 RUN         :=
+# Switches as compare chains: x86_64's jump tables hold 8-byte addresses (smaller without).
+ARCH_CFLAGS := -fno-jump-tables
