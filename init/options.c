@@ -207,14 +207,14 @@ static int apply(struct opts *o, enum opt_id id, const char *v, const char *what
 	return 0;
 }
 
-/* env_flag: a variable standing for a flag without value: 1 on, 0 off, -1 (reported) bad. */
-static int env_flag(const char *name, const char *v, const char *on)
+/* env_truth: a variable standing for a flag: 1 for 1/yes/true, 0 for 0/no/false/empty,
+ * -1 (reported) for anything else. */
+static int env_truth(const char *name, const char *v)
 {
-	if (!strcmp(v, on) || (!strcmp(on, "1") && (!strcmp(v, "yes") || !strcmp(v, "true"))))
-		return 1;
-	if (!*v || !strcmp(v, on[0] == '1' ? "0" : "1") || !strcmp(v, "no") || !strcmp(v, "false") ||
-	    !strcmp(v, "yes") || !strcmp(v, "true"))
-		return 0;
+	static const char words[][6] = { "0", "no", "false", "", "1", "yes", "true" };
+	for (int i = 0; i < 7; i++)
+		if (!strcmp(v, words[i]))
+			return i >= 4;
 	say(L_ERR, "%s: '%s' is not 0 or 1", name, v);
 	return -1;
 }
@@ -238,7 +238,10 @@ static int from_environment(struct opts *o)
 		}
 		if (!(v = env_value(environ, name)))
 			continue;
-		int r = d->arg || d->id == OPT_VERBOSE ? 1 : env_flag(name, v, on);
+		int r = 1;
+		/* "NAME=0" in the table: the variable names the feature, the flag turns it off */
+		if (!d->arg && d->id != OPT_VERBOSE && (r = env_truth(name, v)) >= 0)
+			r = r == (*on == '1');
 		if (r < 0 || (r == 1 && apply(o, d->id, d->arg || d->id == OPT_VERBOSE ? v : NULL, name) < 0))
 			return -1;
 	}

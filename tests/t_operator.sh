@@ -24,8 +24,12 @@ if has pgroup; then
 	expect "OCINIT_PGROUP=yes" 0
 fi
 if has subreaper && [ "$NO_SUBREAPER" = 0 ]; then
-	run env OCINIT_SUBREAPER=0 $RUN "$OCINIT" "$H/probe" orphans 3
-	expect_eq "OCINIT_SUBREAPER=0: orphans go to the real init, not ocinit" "adopted 0 left 0 zombies 0" "$(cat "$T/out")"
+	for v in 0 no false; do
+		run env OCINIT_SUBREAPER=$v $RUN "$OCINIT" "$H/probe" orphans 3
+		expect_eq "OCINIT_SUBREAPER=$v: orphans go to the real init, not ocinit" "adopted 0 left 0 zombies 0" "$(cat "$T/out")"
+	done
+	run env OCINIT_SUBREAPER=yes $RUN "$OCINIT" "$H/probe" orphans 3
+	expect_eq "OCINIT_SUBREAPER=yes: ocinit adopts them, as without the variable" "adopted 3 left 0 zombies 0" "$(cat "$T/out")"
 fi
 
 # --- --exec: the same process becomes the command; same credentials, same exit codes
