@@ -62,7 +62,8 @@ int jno_duplicates(const struct jctx *w, const struct jnode *n, const char *path
 	}
 	if (n->type != J_OBJECT || count < 2)
 		return 0;
-	const struct jnode **keys = mem_alloc(count * sizeof *keys);
+	/* an object of a config has a few keys: those are sorted on the stack */
+	const struct jnode *few[16], **keys = count <= 16 ? few : mem_alloc(count * sizeof *keys);
 	if (!keys)
 		return jbad(w, path, n->off, "out of memory");
 	for (const struct jnode *c = n->child; c; c = c->next)
@@ -71,7 +72,8 @@ int jno_duplicates(const struct jctx *w, const struct jnode *n, const char *path
 	for (i = 1; i < count && key_cmp(keys[i - 1], keys[i]); i++)
 		;
 	const struct jnode *dup = i < count ? keys[i] : NULL;
-	mem_free(keys);
+	if (keys != few)
+		mem_free(keys);
 	return dup ? jbad(w, path, dup->key_off, "key \"%s\" is given twice", dup->key) : 0;
 }
 

@@ -23,7 +23,7 @@ enum {
 struct opts {
 	char **argv;   /* the command and its arguments (NULL-terminated) */
 	char **envp;   /* the child's environment */
-	int env_owned, env_from_config; /* envp is malloc'd; it came from a config */
+	int env_owned, env_from_config; /* envp is ocinit's own (mem.c); it came from a config */
 	int pgroup;    /* -g: forward signals to the child's process group */
 	int verbose;   /* -v count */
 	int grace;     /* seconds between TERM and KILL for what outlives the child */

@@ -34,6 +34,8 @@ hostile "duplicate key" '{"process":{"user":{"uid":0,"gid":0,"uid":1000}}}' \
 	"process.user: key \"uid\" is given twice (byte 37)"
 hostile "duplicate top-level key" '{"process":{},"process":{}}' \
 	": key \"process\" is given twice (byte 15)"
+hostile "duplicate key among 22 (over 16 keys: sorted in a mapped block)" '{"process":{"args":["true"],"k01":1,"k02":1,"k03":1,"k04":1,"k05":1,"k06":1,"k07":1,"k08":1,"k09":1,"k10":1,"k11":1,"k12":1,"k13":1,"k14":1,"k15":1,"k16":1,"k17":1,"k18":1,"k19":1,"k20":1,"k07":2}}' \
+	"process: key \"k07\" is given twice (byte 189)"
 hostile "duplicate rlimit" '{"process":{"rlimits":[{"type":"RLIMIT_NOFILE","soft":1,"hard":1},{"type":"RLIMIT_NOFILE","soft":2,"hard":2}]}}' \
 	"process.rlimits[1].type: RLIMIT_NOFILE is given twice (byte 75)"
 hostile "unknown rlimit" '{"process":{"rlimits":[{"type":"RLIMIT_BOGUS","soft":1,"hard":1}]}}' \
