@@ -130,12 +130,16 @@ static void forward(struct sup *s, int sig)
 		say(L_INFO, "dropped %s", signal_name(sig, name));
 		return;
 	}
-	if (kill(target, to) == 0)
-		say(L_INFO, "forwarded %s as %s to %d", signal_name(sig, name), signal_name(to, as), (int)target);
-	else
+	/* The hot path: the names are made only when they are printed. */
+	if (kill(target, to) == 0) {
+		if (log_verbosity >= L_INFO)
+			say(L_INFO, "forwarded %s as %s to %d", signal_name(sig, name), signal_name(to, as),
+			    (int)target);
+	} else if (log_verbosity >= L_DEBUG) {
 		say(L_DEBUG, "forward %s to %d: %m", signal_name(to, name), (int)target);
+	}
 	/* As PID 1, TERM and INT begin the end: the grace period runs from here. */
-	if (getpid() == 1 && (sig == SIGTERM || sig == SIGINT) && !s->timed)
+	if ((sig == SIGTERM || sig == SIGINT) && !s->timed && getpid() == 1)
 		set_deadline(s, s->o->grace);
 }
 
