@@ -5,7 +5,7 @@
 set -eu
 
 PKGS="make gcc libc6-dev musl-tools musl-dev:arm64 gcc-aarch64-linux-gnu kconfig-frontends
-      dpkg-dev qemu-user-static util-linux procps strace clang libclang-rt-14-dev
+      dpkg-dev patch qemu-user-static util-linux procps strace clang libclang-rt-14-dev
       runc crun jq busybox-static mandoc
       tini dumb-init catatonit gosu valgrind gnuplot-nox binutils
       qemu-system-x86 qemu-system-arm cpio"
