@@ -180,4 +180,10 @@ done >"$OUT/startup.dat"
 gnuplot -e "set terminal png size 900,420; set output '$OUT/startup.png';
 	set title 'start-up cost above none, in floor units (lower is better)'; set style fill solid;
 	set boxwidth 0.6; set xtics rotate by -30; set yrange [0:*]; unset key;
-	plot '$OUT/startup.dat' using 0:2:xtic(1) with boxes" && echo "wrote $OUT/results.md and $OUT/startup.png"
+	plot '$OUT/startup.dat' using 0:2:xtic(1) with boxes" || exit 1
+# the same as text, which the README quotes: one bar per init, 60 columns for the largest
+awk '{ n[NR] = $1; v[NR] = $2; if ($2 > max) max = $2 }
+	END { for (i = 1; i <= NR; i++) { bar = ""; for (k = 0; k < v[i] / max * 60; k++) bar = bar "#"
+	      printf "%-20s %6.2f %s\n", n[i], v[i], bar } }' "$OUT/startup.dat" >"$OUT/startup.txt"
+cat "$OUT/startup.txt"
+echo "wrote $OUT/results.md, $OUT/startup.png and $OUT/startup.txt"
