@@ -16,8 +16,8 @@ SRC_DIR        := build/src
 # -Dconstructor=used turns its init_lib() constructor into a plain function, which the
 # library already calls on first use: a start that applies no capabilities then pays
 # nothing for it (12 system calls and a malloc at every start otherwise). init/libcap-ng.patch
-# keeps stdio, scanf, printf and syslog out of the binary (it says why). Its own test suite
-# runs against exactly this build.
+# keeps stdio, scanf, printf, syslog and malloc out of the binary (it says why). Its own test
+# suite runs against exactly this build.
 CAPNG_DSC      := $(SRC_DIR)/libcap-ng_0.8.3-1.dsc
 CAPNG_SHA256   := bed6f6848e22bb2f83b5f764b2aef0ed393054e803a8e3a8711cb2a39e6b492d  libcap-ng_0.8.3.orig.tar.gz
 CAPNG_SRC      := $(SRC_DIR)/libcap-ng-0.8.3
@@ -41,7 +41,8 @@ CPPFLAGS := -I$(O) -Iinit -Iarch/$(ARCH) -I$(CAPNG_SRC)/src -DOCINIT_VERSION='"$
 # read-only data are executable too, as before binutils 2.31; nothing is both writable and
 # executable), no RELRO (musl never write-protects it in a static binary: it only cost
 # padding), and the data right after the text in the file (common-page-size). The maximum
-# page size stays the arch's default: 64 KiB on aarch64, for 64K-page kernels.
+# page size stays the arch's default: 64 KiB on aarch64, for 64K-page kernels (make bench
+# links a 4 KiB variant through EXTRA_LDFLAGS, to compare).
 LDFLAGS  := -static -s -Wl,--gc-sections -Wl,-z,noseparate-code -Wl,-z,norelro \
             -Wl,-z,common-page-size=16 $(EXTRA_LDFLAGS)
 LDLIBS   := $(CAPNG_LIB)
