@@ -62,16 +62,9 @@ static void put_strings(const char *key, char *const *v)
 	put("]");
 }
 
-static void put_u64(unsigned long long v)
-{
-	char buf[24];
-	size_t k = sizeof buf - 1;
-	buf[k] = 0;
-	do
-		buf[--k] = (char)('0' + v % 10);
-	while (v /= 10);
-	put(buf + k);
-}
+
+/* rlimits print as %lu: unsigned long holds them on both arches (LP64). */
+_Static_assert(sizeof(unsigned long) == sizeof(unsigned long long), "%lu prints a rlimit");
 
 int print_spec(const struct opts *o)
 {
@@ -117,12 +110,10 @@ int print_spec(const struct opts *o)
 	if (c->nrlimits) {
 		put(",\n  \"rlimits\": [");
 		for (size_t i = 0; i < c->nrlimits; i++) {
-			putf("%s\n    {\"type\": \"RLIMIT_%s\", \"soft\": ", i ? "," : "",
+			putf("%s\n    {\"type\": \"RLIMIT_%s\", ", i ? "," : "",
 			     rlimit_name(c->rlimits[i].resource));
-			put_u64(c->rlimits[i].soft);
-			put(", \"hard\": ");
-			put_u64(c->rlimits[i].hard);
-			put("}");
+			putf("\"soft\": %lu, \"hard\": %lu}", (unsigned long)c->rlimits[i].soft,
+			     (unsigned long)c->rlimits[i].hard);
 		}
 		put("\n  ]");
 	}

@@ -100,5 +100,11 @@ run testroot $RUN "$OCINIT" --oci "$T/cfg.json" -u 1500:50 --groups 7 --umask 07
 	--cwd / --rlimit nofile=100:200 "$H/probe" status
 expect_eq "flags override the config" "Uid: 1500 1500 1500 1500|Gid: 50 50 50 50|Groups: 7|Umask: 0077|Home: /home/alice|Cwd: /" \
 	"$(status_of Uid Gid Groups Umask Home Cwd)"
+if has rlimits; then
+	run $RUN "$OCINIT" --print --rlimit NOFILE=10:unlimited --rlimit MSGQUEUE=unlimited true
+	expect_eq "--print: rlimits as JSON, unlimited as 2^64-1" \
+		'0 {"type": "RLIMIT_NOFILE", "soft": 10, "hard": 18446744073709551615},|{"type": "RLIMIT_MSGQUEUE", "soft": 18446744073709551615, "hard": 18446744073709551615}' \
+		"$RC $(grep -o '{"type".*}.\?' "$T/out" | paste -sd'|')"
+fi
 run testroot $RUN "$OCINIT" --rlimit NOFILE=unlimited:unlimited true
 expect "--rlimit above the hard limit: the step fails, 125" 125 "ocinit: setrlimit RLIMIT_NOFILE: Operation not permitted"
