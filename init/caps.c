@@ -120,7 +120,8 @@ int caps_check(struct creds *c, int strict)
 {
 	char list[1024];
 	capmask now[N_CAPSETS], *s = c->caps;
-	capmask known = last_cap() >= 63 ? ~0ULL : (1ULL << (last_cap() + 1)) - 1;
+	int last = last_cap(); /* a binary search by prctl: once */
+	capmask known = last >= 63 ? ~0ULL : (1ULL << (last + 1)) - 1;
 	if (caps_read(now) < 0) {
 		say(L_ERR, "read ocinit's own capabilities: %m");
 		return -1;

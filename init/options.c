@@ -228,14 +228,14 @@ static int from_environment(struct opts *o)
 	for (size_t i = 0; any && i < n_options; i++) {
 		const struct option_def *d = &options[i];
 		char name[32];
-		const char *v, *on = "1";
+		const char *v, *on;
+		size_t k;
 		if (!d->enabled || !d->env)
 			continue;
+		k = strcspn(d->env, "="); /* NAME=VALUE: the value that turns the flag on */
+		on = d->env[k] ? d->env + k + 1 : "1";
 		fmt(name, sizeof name, "%s", d->env);
-		if (strchr(name, '=')) { /* NAME=VALUE: the value that turns the flag on */
-			on = d->env + (strchr(name, '=') - name) + 1;
-			*strchr(name, '=') = 0;
-		}
+		name[k] = 0;
 		if (!(v = env_value(environ, name)))
 			continue;
 		int r = 1;

@@ -58,13 +58,7 @@ const char *signal_name(int sig, char buf[12])
 /* small_number: s, all digits (at most three), as a number; -1 otherwise. */
 static long small_number(const char *s)
 {
-	long v = 0;
-	size_t k = strspn(s, "0123456789");
-	if (!k || k > 3 || s[k])
-		return -1;
-	for (size_t i = 0; i < k; i++)
-		v = v * 10 + (s[i] - '0');
-	return v;
+	return all_digits(s) && strlen(s) <= 3 ? (long)digits_value(s, 10) : -1;
 }
 
 int signal_by_name(const char *name)

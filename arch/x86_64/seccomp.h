@@ -1,5 +1,5 @@
-/* x86_64: what the test helper nosys needs to answer ENOSYS for system calls that older
- * kernels lack: this architecture's seccomp audit arch and those calls' numbers. */
+/* x86_64: what the test helpers' seccomp filters need: this architecture's audit arch (nosys,
+ * lastcap) and the numbers of the calls older kernels lack (nosys answers ENOSYS). */
 #define NOSYS_AUDIT_ARCH AUDIT_ARCH_X86_64
 #define NOSYS_CALLS \
 	{ "pidfd_open", 434 },  /* 5.3 */ \
