@@ -1,5 +1,6 @@
 /* apply.c: the child's privilege phases, in this order (runc's, with the checks runc lacks):
- *   rlimits, oom_score_adj, umask, chdir (as root), drop the bounding set (CAP_SETPCAP is
+ *   oom_score_adj (before the rlimits: a small RLIMIT_NOFILE must not keep its file from
+ *   opening), rlimits, umask, chdir (as root), drop the bounding set (CAP_SETPCAP is
  *   still effective), PR_SET_KEEPCAPS, setgroups, setresgid, setresuid, clear KEEPCAPS,
  *   capset (effective, permitted, inheritable), ambient, no_new_privs, chdir again (when
  *   root could not, the user may), then everything read back.
@@ -20,8 +21,13 @@
 static char detail[96];   /* what the failing phase was doing, for the message */
 static int chdir_later;   /* root could not enter cwd: retry as the user */
 
+/* Each phase returns -1 (failed, errno set), 0 (applied) or SKIP (nothing asked of it). */
+#define SKIP 1
+
 static int do_rlimits(const struct creds *c)
 {
+	if (!CFG_RLIMITS || !c->nrlimits)
+		return SKIP;
 	for (size_t i = 0; CFG_RLIMITS && i < c->nrlimits; i++) {
 		struct rlimit rl = { c->rlimits[i].soft, c->rlimits[i].hard };
 		fmt(detail, sizeof detail, " RLIMIT_%s", rlimit_name(c->rlimits[i].resource));
@@ -36,7 +42,7 @@ static int do_oom(const struct creds *c)
 {
 	char buf[16];
 	if (!(c->have & HAVE_OOM))
-		return 0;
+		return SKIP;
 	int fd = sys_open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC), e;
 	if (fd < 0)
 		return -1;
@@ -50,30 +56,33 @@ static int do_oom(const struct creds *c)
 
 static int do_umask(const struct creds *c)
 {
-	if (c->have & HAVE_UMASK)
-		umask(c->umask);
+	if (!(c->have & HAVE_UMASK))
+		return SKIP;
+	umask(c->umask);
 	return 0;
 }
 
 static int do_chdir(const struct creds *c)
 {
-	if (!c->cwd || chdir(c->cwd) == 0)
+	if (!c->cwd)
+		return SKIP;
+	if (chdir(c->cwd) == 0)
 		return 0;
 	if (errno != EACCES && errno != EPERM)
 		return -1;
 	chdir_later = 1;
-	return 0;
+	return SKIP;
 }
 
 static int do_bounding(const struct creds *c)
 {
-	return CFG_CAPS && (c->have & HAVE_CAPS) ? caps_apply_bounding(c) : 0;
+	return CFG_CAPS && (c->have & HAVE_CAPS) ? caps_apply_bounding(c) : SKIP;
 }
 
 static int keepcaps(const struct creds *c, int on)
 {
 	if (!(c->have & HAVE_USER) || !CFG_CAPS || !(c->have & HAVE_CAPS))
-		return 0;
+		return SKIP;
 	return prctl(PR_SET_KEEPCAPS, on, 0, 0, 0);
 }
 static int do_keepcaps(const struct creds *c) { return keepcaps(c, 1); }
@@ -81,34 +90,34 @@ static int do_clear_keepcaps(const struct creds *c) { return keepcaps(c, 0); }
 
 static int do_setgroups(const struct creds *c)
 {
-	return c->have & HAVE_GROUPS ? sys_setgroups(c->ngroups, c->groups) : 0;
+	return c->have & HAVE_GROUPS ? sys_setgroups(c->ngroups, c->groups) : SKIP;
 }
 
 static int do_setresgid(const struct creds *c)
 {
-	return c->have & HAVE_USER ? sys_setresgid(c->gid) : 0;
+	return c->have & HAVE_USER ? sys_setresgid(c->gid) : SKIP;
 }
 
 static int do_setresuid(const struct creds *c)
 {
-	return c->have & HAVE_USER ? sys_setresuid(c->uid) : 0;
+	return c->have & HAVE_USER ? sys_setresuid(c->uid) : SKIP;
 }
 
 static int do_caps(const struct creds *c)
 {
-	return CFG_CAPS && (c->have & HAVE_CAPS) ? caps_apply_sets(c) : 0;
+	return CFG_CAPS && (c->have & HAVE_CAPS) ? caps_apply_sets(c) : SKIP;
 }
 
 static int do_nnp(const struct creds *c)
 {
-	return c->have & HAVE_NNP ? prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) : 0;
+	return c->have & HAVE_NNP ? prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) : SKIP;
 }
 
 static int do_chdir_again(const struct creds *c)
 {
 	char buf[PATH_MAX];
 	if (!c->cwd)
-		return 0;
+		return SKIP;
 	if (chdir_later && chdir(c->cwd) < 0)
 		return -1;
 	/* getcwd fails, or is not absolute, when the directory is gone or out of reach */
@@ -125,9 +134,11 @@ static int read_back(const struct creds *c)
 	uid_t r, e, s;
 	gid_t rg, eg, sg;
 	if (c->have & HAVE_USER) {
-		if (getresuid(&r, &e, &s) || r != c->uid || e != c->uid || s != c->uid)
+		if (getresuid(&r, &e, &s) < 0 || getresgid(&rg, &eg, &sg) < 0)
+			return -1; /* errno names it; the ids were never read */
+		if (r != c->uid || e != c->uid || s != c->uid)
 			return MISMATCH(" uids %u/%u/%u, want %u", r, e, s, c->uid);
-		if (getresgid(&rg, &eg, &sg) || rg != c->gid || eg != c->gid || sg != c->gid)
+		if (rg != c->gid || eg != c->gid || sg != c->gid)
 			return MISMATCH(" gids %u/%u/%u, want %u", rg, eg, sg, c->gid);
 	}
 	if (c->have & HAVE_GROUPS) { /* both sorted: resolve() sorted ours, the kernel its own */
@@ -169,8 +180,8 @@ static const struct phase {
 	const char *name;
 	int (*run)(const struct creds *);
 } phases[] = {
-	{ "setrlimit", do_rlimits },
 	{ "oom_score_adj", do_oom },
+	{ "setrlimit", do_rlimits },
 	{ "umask", do_umask },
 	{ "chdir", do_chdir },
 	{ "drop the bounding set", do_bounding },
@@ -185,15 +196,29 @@ static const struct phase {
 	{ "read back", read_back },
 };
 
+/* shown: path as a message shows it: a long one cut to its first 200 bytes, so that the
+ * reason after it always fits in the one line. */
+static const char *shown(const char *path, char buf[208])
+{
+	if (strlen(path) <= 200)
+		return path;
+	memcpy(buf, path, 200);
+	memcpy(buf + 200, "...", 4);
+	return buf;
+}
+
 void apply_creds(const struct creds *c)
 {
+	char cut[208];
 	for (size_t i = 0; i < sizeof phases / sizeof phases[0]; i++) {
 		detail[0] = 0;
-		if (phases[i].run(c) < 0) {
+		int r = phases[i].run(c);
+		if (r < 0) {
 			int e = errno, dir = phases[i].run == do_chdir || phases[i].run == do_chdir_again;
 			child_fail(EXIT_OCINIT, "%s%s%s%s%s%s", phases[i].name, detail, dir ? " " : "",
-				   dir ? c->cwd : "", e ? ": " : "", e ? strerror(e) : "");
+				   dir ? shown(c->cwd, cut) : "", e ? ": " : "", e ? strerror(e) : "");
 		}
-		say(L_DEBUG, "applied: %s", phases[i].name);
+		if (r == 0)
+			say(L_DEBUG, "applied: %s", phases[i].name);
 	}
 }

@@ -1,5 +1,6 @@
-/* args.c: text into values, for options, variables, names and configs alike: digits,
- * bounded decimals (the one "is not a number" message), ASCII case-blind names. */
+/* args.c: text into values, for options, variables, names, configs and /proc alike: the one
+ * number scanner, the one list splitter, bounded decimals (the one "is not a number"
+ * message), ASCII case-blind names. */
 #include <string.h>
 
 #include "ocinit.h"
@@ -9,24 +10,52 @@ int all_digits(const char *s)
 	return *s && strspn(s, "0123456789") == strlen(s);
 }
 
-unsigned long long digits_value(const char *s, unsigned base)
+size_t scan_uint(const char *s, unsigned base, unsigned long long max, unsigned long long *v)
 {
-	unsigned long long v = 0;
-	for (; *s; s++)
-		v = v * base + (unsigned)(*s - '0');
-	return v;
+	unsigned long long x = 0;
+	size_t k = 0;
+	for (; s[k] >= '0' && s[k] < (char)('0' + base); k++) {
+		unsigned d = (unsigned)(s[k] - '0');
+		if (d > max || x > (max - d) / base)
+			return 0; /* beyond max: no value at all, however it goes on */
+		x = x * base + d;
+	}
+	if (k)
+		*v = x;
+	return k;
+}
+
+int parse_uint(const char *s, unsigned base, unsigned long long max, unsigned long long *v)
+{
+	size_t k = scan_uint(s, base, max, v);
+	return k && !s[k] ? 0 : -1;
+}
+
+int list_next(const char **cursor, char *buf, size_t n)
+{
+	const char *p = *cursor;
+	size_t k;
+	if (!p)
+		return 0;
+	k = strcspn(p, ",");
+	if (!k || k >= n)
+		return -1;
+	memcpy(buf, p, k);
+	buf[k] = 0;
+	*cursor = p[k] ? p + k + 1 : NULL;
+	return 1;
 }
 
 int decimal_arg(const char *what, const char *s, long long min, long long max, long long *v)
 {
 	int neg = *s == '-';
 	unsigned long long u;
-	if (!all_digits(s + neg) || strlen(s + neg) > 19 || (u = digits_value(s + neg, 10)) > 1ULL << 62)
-		goto bad; /* 19 digits fit in u; 2^62 in a long long, with its sign */
-	*v = neg ? -(long long)u : (long long)u;
-	if (*v >= min && *v <= max)
-		return 0;
-bad:
+	/* 2^62 bounds the magnitude: every range asked for is far inside a long long */
+	if (parse_uint(s + neg, 10, 1ULL << 62, &u) == 0) {
+		*v = neg ? -(long long)u : (long long)u;
+		if (*v >= min && *v <= max)
+			return 0;
+	}
 	say(L_ERR, "%s: '%s' is not a number in %ld..%ld", what, s, (long)min, (long)max);
 	return -1;
 }

@@ -49,23 +49,18 @@ int cap_parse_list(const char *what, const char *list, capmask *mask)
 		*mask = ~0ULL;
 		return 0;
 	}
-	for (const char *p = list; *p;) {
-		size_t n = strcspn(p, ",");
-		int cap;
-		if (n >= sizeof name) {
-			say(L_ERR, "%s: capability name too long", what);
-			return -1;
-		}
-		memcpy(name, p, n);
-		name[n] = 0;
+	const char *p = list;
+	int r, cap;
+	while ((r = list_next(&p, name, sizeof name)) > 0) {
 		if ((cap = cap_by_name(name)) < 0 || cap > 63) {
 			say(L_ERR, "%s: %s is not a known capability", what, name);
 			return -1;
 		}
 		*mask |= 1ULL << cap;
-		p += n + (p[n] == ',');
 	}
-	return 0;
+	if (r < 0)
+		say(L_ERR, "%s: '%s' is not a list of capabilities", what, list);
+	return r;
 }
 
 /* last_cap: the running kernel's highest capability, by asking for the bounding set. */

@@ -60,8 +60,11 @@ struct opts;
 int resolve(struct opts *o);
 
 /* ---- env.c -------------------------------------------------------------------------------- */
-/* env_set: set "K=V" in the child's environment (replacing K; a copy is made first). 0 or -1. */
+/* env_set: add "K=V" to the child's environment (a copy is made first; K's earlier value
+ * goes at env_done). 0, or -1: EINVAL (not K=V, not reported) or ENOMEM (reported). */
 int env_set(struct opts *o, const char *kv);
+/* env_done: after the last env_set: each key once (Docker's merge). 0 or -1 (reported). */
+int env_done(struct opts *o);
 const char *env_value(char *const envp[], const char *key);
 /* env_for_child: the child's environment without ocinit's own variables, and a config's
  * duplicates folded; untouched (no copy) when there is nothing to do. */

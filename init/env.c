@@ -1,8 +1,13 @@
-/* env.c: the child's environment: lookups, KEY=VALUE replacement (the last one wins, as
- * in Docker's merge), and the fresh copy the child gets without ocinit's own variables. */
+/* env.c: the child's environment: lookups, KEY=VALUE additions, and the fold that gives
+ * each key once — at the place of its first entry, with the value of its last, as in
+ * Docker's merge — without ocinit's own variables. Additions only append; the fold sorts,
+ * once, so 100k entries cost O(n log n), not O(n^2). */
+#include <errno.h>
 #include <string.h>
 
 #include "ocinit.h"
+
+static size_t n_env, cap_env; /* o->envp's entries and room, once it is ocinit's own */
 
 const char *env_value(char *const envp[], const char *key)
 {
@@ -13,38 +18,81 @@ const char *env_value(char *const envp[], const char *key)
 	return NULL;
 }
 
-/* env_put: later entries win, as with Docker's merge; an entry without '=' is refused.
- * *envp must be ocinit's own block (see env_set). */
-static int env_put(char ***envp, const char *kv)
+/* append: kv at the end of ocinit's own block; -1 (ENOMEM) when it cannot grow. */
+static int append(struct opts *o, char *kv)
 {
-	size_t k = strcspn(kv, "="), n = 0;
-	char **e = *envp;
-	if (!kv[k] || !k)
-		return -1;
-	for (; e && e[n]; n++)
-		if (!strncmp(e[n], kv, k + 1)) {
-			e[n] = (char *)kv;
-			return 0;
-		}
-	if (!(e = mem_grow(e, (n + 2) * sizeof *e)))
-		return -1;
-	e[n] = (char *)kv;
-	e[n + 1] = NULL;
-	*envp = e;
+	if (n_env + 2 > cap_env) {
+		size_t cap = cap_env ? 2 * cap_env : 64;
+		char **e = mem_grow(o->envp, cap * sizeof *e);
+		if (!e)
+			return -1;
+		o->envp = e, cap_env = cap;
+	}
+	o->envp[n_env++] = kv;
+	o->envp[n_env] = NULL;
 	return 0;
 }
 
-/* rebuild: a fresh copy of o->envp, duplicates folded, ocinit's variables removed. */
-static int rebuild(struct opts *o)
+/* own: o->envp as a block of ocinit's own, ocinit's variables left out. */
+static int own(struct opts *o)
 {
-	char **src = o->envp, **out = mem_alloc(sizeof *out);
-	if (!out)
+	char **src = o->envp;
+	o->envp = NULL, n_env = cap_env = 0;
+	if (append(o, NULL) < 0) /* an empty environment is still a block */
 		return -1;
+	n_env = 0;
 	for (; src && *src; src++) /* the variables ocinit reads: the child never sees them */
-		if (!option_variable(*src) && strchr(*src, '=') && env_put(&out, *src) < 0)
+		if (!option_variable(*src) && strchr(*src, '=') && **src != '=' && append(o, *src) < 0)
 			return -1;
-	o->envp = out;
 	o->env_owned = 1;
+	return 0;
+}
+
+struct slot {
+	const char *kv;
+	size_t key, pos; /* the key's length; the entry's place */
+};
+
+static int same_key(const struct slot *x, const struct slot *y)
+{
+	return x->key == y->key && !memcmp(x->kv, y->kv, x->key);
+}
+
+/* by_key: slots by key, then by place. */
+static int by_key(const void *a, const void *b)
+{
+	const struct slot *x = a, *y = b;
+	size_t k = x->key < y->key ? x->key : y->key;
+	int c = memcmp(x->kv, y->kv, k);
+	if (!c)
+		c = x->key < y->key ? -1 : x->key > y->key;
+	return c ? c : x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* fold: each key once, at its first entry's place with its last entry's value. */
+static int fold(struct opts *o)
+{
+	struct slot *s = mem_alloc((n_env ? n_env : 1) * sizeof *s);
+	size_t n = 0;
+	if (!s)
+		return -1;
+	for (size_t i = 0; i < n_env; i++)
+		s[i] = (struct slot){ o->envp[i], strcspn(o->envp[i], "="), i };
+	sort(s, n_env, sizeof *s, by_key);
+	for (size_t i = 0; i < n_env;) {
+		size_t j = i;
+		while (j + 1 < n_env && same_key(&s[j + 1], &s[i]))
+			j++;
+		o->envp[s[i].pos] = (char *)s[j].kv; /* the last value, at the first place */
+		for (size_t d = i + 1; d <= j; d++)
+			o->envp[s[d].pos] = NULL; /* later duplicates go */
+		i = j + 1;
+	}
+	mem_free(s);
+	for (size_t i = 0; i < n_env; i++) /* close the gaps, in order */
+		if (o->envp[i])
+			o->envp[n++] = o->envp[i];
+	o->envp[n_env = n] = NULL;
 	return 0;
 }
 
@@ -60,6 +108,12 @@ static int strip(struct opts *o)
 	return 0;
 }
 
+static int out_of_memory(void)
+{
+	say(L_ERR, "the child's environment: %m");
+	return -1;
+}
+
 int env_for_child(struct opts *o)
 {
 	/* The common case, an inherited environment with none of ocinit's variables, is
@@ -67,13 +121,28 @@ int env_for_child(struct opts *o)
 	int copy = o->env_from_config;
 	for (char **e = o->envp; !copy && e && *e; e++)
 		copy = !strncmp(*e, "OCINIT_", 7) && option_variable(*e);
-	return !copy ? 0 : CFG_CREDS ? rebuild(o) : strip(o);
+	if (!copy)
+		return 0;
+	if (!CFG_CREDS)
+		return strip(o);
+	return own(o) < 0 ? out_of_memory() : 0;
 }
 
 int env_set(struct opts *o, const char *kv)
 {
-	if (!o->env_owned && rebuild(o) < 0)
+	size_t k = strcspn(kv, "=");
+	if (!kv[k] || !k) {
+		errno = EINVAL;
 		return -1;
-	return env_put(&o->envp, kv);
+	}
+	if ((!o->env_owned && own(o) < 0) || append(o, (char *)kv) < 0) {
+		out_of_memory();
+		return errno = ENOMEM, -1;
+	}
+	return 0;
 }
 
+int env_done(struct opts *o)
+{
+	return o->env_owned && fold(o) < 0 ? out_of_memory() : 0;
+}

@@ -31,25 +31,18 @@ static int close_by_walk(int keep)
 	int dir = sys_open("/proc/self/fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dir < 0)
 		return -1;
-	for (;;) {
-		long n = syscall(SYS_getdents64, dir, buf, sizeof buf);
-		if (n <= 0)
-			break;
+	long n;
+	while ((n = syscall(SYS_getdents64, dir, buf, sizeof buf)) > 0)
 		for (long off = 0; off < n;) {
 			struct kdirent64 *d = (struct kdirent64 *)(buf + off);
-			int fd = 0;
-			const char *c = d->d_name;
+			unsigned long long fd;
 			off += d->d_reclen;
-			if (*c < '0' || *c > '9')
-				continue;
-			for (; *c >= '0' && *c <= '9'; c++)
-				fd = fd * 10 + (*c - '0');
-			if (fd > 2 && fd != dir && fd != keep)
-				close(fd);
+			if (parse_uint(d->d_name, 10, 1U << 30, &fd) == 0 && fd > 2 && (int)fd != dir &&
+			    (int)fd != keep)
+				close((int)fd);
 		}
-	}
 	close(dir);
-	return 0;
+	return n < 0 ? -1 : 0; /* a walk cut short closed too little: fall back */
 }
 
 void close_fds_except(int keep)

@@ -9,6 +9,7 @@
 
 int log_verbosity = L_WARN;
 void (*die_hook)(int code);
+static int stderr_gone; /* a write found no reader (EPIPE): no more writes, no more SIGPIPEs */
 
 int write_all(int fd, const void *buf, size_t n)
 {
@@ -115,14 +116,15 @@ static void vsay(enum level l, const char *f, va_list ap)
 		[L_INFO] = "ocinit: ", [L_DEBUG] = "ocinit: debug: ",
 	};
 	char line[1024];
-	if ((int)l > log_verbosity)
+	if ((int)l > log_verbosity || stderr_gone)
 		return;
 	int saved = errno;
 	size_t k = strlen(prefix[l]);
 	memcpy(line, prefix[l], k);
 	k += vfmt(line + k, sizeof line - k - 1, f, ap);
 	line[k++] = '\n';
-	write_all(2, line, k);
+	if (write_all(2, line, k) < 0 && errno == EPIPE)
+		stderr_gone = 1;
 	errno = saved;
 }
 

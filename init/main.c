@@ -17,12 +17,10 @@ static void become_subreaper(const struct opts *o, pid_t self)
 }
 
 /* set_pdeathsig: sig for ocinit when its parent dies, at once if that already happened. */
-static void set_pdeathsig(int sig)
+static void set_pdeathsig(int sig, pid_t parent)
 {
-	pid_t parent;
 	if (!sig)
 		return;
-	parent = getppid();
 	if (prctl(PR_SET_PDEATHSIG, sig, 0, 0, 0) < 0)
 		die("PR_SET_PDEATHSIG: %m");
 	if (getppid() != parent)
@@ -40,12 +38,17 @@ static int leave(int code)
 }
 static void vm_die(int code) { leave(code); }
 
-/* vm_wanted: the kernel started us, or --vm comes before the command. */
+/* vm_wanted: the kernel started us (proven: vm.c), or --vm comes before the command.
+ * --vm anywhere but in PID 1 is refused: it would kill(-1) and reboot a host. */
 static int vm_wanted(int argc, char **argv, pid_t self)
 {
 	for (int i = 1; i < argc && argv[i][0] == '-' && strcmp(argv[i], "--"); i++)
-		if (!strcmp(argv[i], "--vm"))
+		if (!strcmp(argv[i], "--vm")) {
+			if (self != 1)
+				die("--vm: ocinit is pid %d, not PID 1: refusing to act as the kernel's init",
+				    (int)self);
 			return 1;
+		}
 	return self == 1 && vm_detected();
 }
 
@@ -54,7 +57,7 @@ int main(int argc, char **argv)
 	struct opts o;
 	struct sigstate s;
 	pid_t child;
-	pid_t self = getpid();
+	pid_t self = getpid(), parent = getppid();
 	int took_tty, r, vm = CFG_VM && vm_wanted(argc, argv, self);
 
 	if (vm) { /* first, so that every error below ends in a poweroff, not a panic */
@@ -71,14 +74,13 @@ int main(int argc, char **argv)
 		return leave(EXIT_OCINIT);
 	if (CFG_CREDS && o.flags.print)
 		return leave(print_spec(&o) < 0 ? EXIT_OCINIT : 0);
-	set_pdeathsig(o.pdeathsig);
+	set_pdeathsig(o.pdeathsig, parent);
 	if (o.exec_mode && !vm)
-		become_entrypoint(&o, NULL, 0);
+		become_entrypoint(&o, NULL, 0, parent);
 	if (signals_take(&s) < 0)
 		die("block signals: %m");
 	become_subreaper(&o, self);
-	child = spawn(&o, &s, &took_tty);
-	if (child < 0)
-		die("fork: %m");
+	if ((child = spawn(&o, &s, &took_tty)) < 0) /* reported */
+		return leave(EXIT_OCINIT);
 	return leave(supervise(&o, &s, child, took_tty));
 }

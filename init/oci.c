@@ -152,7 +152,8 @@ static int process(const struct jctx *w, const struct jnode *p)
 	if ((n = jmember(p, "oomScoreAdj"))) {
 		int neg = n->type == J_NUMBER && n->str[0] == '-';
 		struct jnode abs = *n;
-		abs.str += neg, abs.len -= (size_t)neg;
+		if (neg) /* (only then: a non-number's str may be NULL) */
+			abs.str++, abs.len--;
 		if (juint(w, &abs, "process.oomScoreAdj", 1000, &v))
 			return -1;
 		c->oom_score_adj = neg ? -(int)v : (int)v;

@@ -56,9 +56,17 @@ int write_all(int fd, const void *buf, size_t n);
 void sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 
 /* ---- args.c: text into values -------------------------------------------------------------- */
+/* all_digits: s is not empty and only decimal digits (a number, not a name). */
 int all_digits(const char *s);
-/* digits_value: the value of s, digits of base (<= 10) already checked to fit. */
-unsigned long long digits_value(const char *s, unsigned base);
+/* scan_uint: the digits of base (2..10) at s as a value <= max into *v: how many characters
+ * they take; 0 when there is no digit or the value exceeds max. No sign, no space. */
+size_t scan_uint(const char *s, unsigned base, unsigned long long max, unsigned long long *v);
+/* parse_uint: all of s is such a number: 0, else -1 (not reported). */
+int parse_uint(const char *s, unsigned base, unsigned long long max, unsigned long long *v);
+/* list_next: the next element of a comma-separated list into buf (n bytes), advancing
+ * *cursor (NULL once the last is taken): 1, or 0 when there are no more; -1 for an empty
+ * element (",", "a,,b", "a,", and the list "") or one of n bytes or more. */
+int list_next(const char **cursor, char *buf, size_t n);
 /* decimal_arg: s as a decimal in [min, max]; -1 (reported, naming what) if it is not one. */
 int decimal_arg(const char *what, const char *s, long long min, long long max, long long *v);
 /* nocase_prefix: s starts with p (not empty), ASCII case aside: p's length, else 0.
@@ -137,11 +145,13 @@ const char *exec_hint(const char *path, int err, char *buf, size_t n);
 /* child_fail: in the child, report one line and an exit code to ocinit, then _exit(code). */
 _Noreturn void child_fail(int code, const char *f, ...) __attribute__((format(printf, 2, 3)));
 /* become_entrypoint: in the child (or, with --exec, in ocinit itself: s NULL), restore the
- * signal state, apply the credentials, re-arm pdeathsig, close fds, execve. Never returns. */
-_Noreturn void become_entrypoint(const struct opts *o, const struct sigstate *s, int take_tty);
+ * signal state, apply the credentials, re-arm pdeathsig (parent: whose death it means, read
+ * before any fork), close fds, execve. Never returns. */
+_Noreturn void become_entrypoint(const struct opts *o, const struct sigstate *s, int take_tty,
+				 pid_t parent);
 /* spawn: fork the child, which becomes the entrypoint. Returns the child's pid and sets
  * *took_tty when it was given the terminal; a failure the child reports is printed here.
- * -1 if fork fails. */
+ * -1 (reported: pipe2 or fork) if it cannot start one. */
 pid_t spawn(const struct opts *o, const struct sigstate *s, int *took_tty);
 
 /* ---- supervise.c ------------------------------------------------------------------------------- */

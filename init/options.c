@@ -89,9 +89,9 @@ static const struct option_def *find(const char *long_name, size_t len, char sho
 }
 
 /* sig_arg: a signal name or number for what; -1 (reported) if it is none. */
-static int sig_arg(const char *what, const char *s, int zero_ok)
+static int sig_arg(const char *what, const char *s)
 {
-	int sig = zero_ok && !strcmp(s, "0") ? 0 : signal_by_name(s);
+	int sig = signal_by_name(s);
 	if (sig < 0)
 		say(L_ERR, "%s: %s is not a signal", what, s);
 	return sig;
@@ -127,7 +127,8 @@ static int apply(struct opts *o, enum opt_id id, const char *v, const char *what
 {
 	struct cred_flags *f = &o->flags;
 	long n;
-	int from, to;
+	int from, to, r = 0;
+	char item[64];
 	switch (id) {
 	case OPT_HELP:
 		print_help();
@@ -152,33 +153,36 @@ static int apply(struct opts *o, enum opt_id id, const char *v, const char *what
 		o->grace = (int)n;
 		break;
 	case OPT_REWRITE: /* SIG:SIG, several separated by commas */
-		for (const char *p = v; *p; p += strcspn(p, ","), p += *p == ',') {
-			char a[24], b[24];
-			size_t k = strcspn(p, ","), c = strcspn(p, ":");
-			if (c >= k || c >= sizeof a || k - c - 1 >= sizeof b || k - c - 1 == 0) {
-				say(L_ERR, "%s: '%s' is not SIG:SIG", what, v);
-				return -1;
+		for (const char *p = v; (r = list_next(&p, item, sizeof item)) > 0;) {
+			char *b = strchr(item, ':');
+			if (!b || (*b++ = 0, (from = signal_by_name(item)) < 0) ||
+			    (to = strcmp(b, "0") ? signal_by_name(b) : 0) < 0) {
+				r = -1;
+				break;
 			}
-			memcpy(a, p, c), a[c] = 0;
-			memcpy(b, p + c + 1, k - c - 1), b[k - c - 1] = 0;
-			if ((from = sig_arg(what, a, 0)) < 0 || (to = sig_arg(what, b, 1)) < 0)
-				return -1;
 			o->rewrite[from] = (unsigned char)to;
+		}
+		if (r) {
+			say(L_ERR, "%s: '%s' is not SIG:SIG[,SIG:SIG...] (signal names or numbers; 0 drops)", what, v);
+			return -1;
 		}
 		break;
 	case OPT_OK:
-		for (const char *p = v; *p; p += strcspn(p, ","), p += *p == ',') {
-			char code[8];
-			size_t k = strcspn(p, ",");
-			memcpy(code, p, k < sizeof code ? k : sizeof code - 1);
-			code[k < sizeof code ? k : sizeof code - 1] = 0;
-			if ((n = decimal(what, code, 255)) < 0)
-				return -1;
-			o->ok[n / 8] |= (unsigned char)(1u << (n % 8));
+		for (const char *p = v; (r = list_next(&p, item, sizeof item)) > 0;) {
+			unsigned long long code;
+			if (parse_uint(item, 10, 255, &code)) {
+				r = -1;
+				break;
+			}
+			o->ok[code / 8] |= (unsigned char)(1u << (code % 8));
+		}
+		if (r) {
+			say(L_ERR, "%s: '%s' is not a list of exit codes 0..255", what, v);
+			return -1;
 		}
 		break;
 	case OPT_PDEATHSIG:
-		if ((from = sig_arg(what, v, 0)) < 0)
+		if ((from = sig_arg(what, v)) < 0)
 			return -1;
 		o->pdeathsig = from;
 		break;

@@ -36,20 +36,36 @@ int read_small_file(const char *path, size_t max, char **buf, size_t *len)
 		say(L_ERR, "%s: larger than %lu bytes", path, (unsigned long)max);
 		goto reported;
 	}
-	if (!(*buf = mem_alloc((size_t)st.st_size + 1)))
+	/* Read to the end, not to st_size: /proc files say 0 and hold more. */
+	size_t room = st.st_size ? (size_t)st.st_size : 4096;
+	if (!(*buf = mem_alloc(room + 1)))
 		goto fail;
-	while (got < (size_t)st.st_size) {
-		ssize_t n = read(fd, *buf + got, (size_t)st.st_size - got);
+	for (;;) {
+		ssize_t n = got < room ? read(fd, *buf + got, room - got) : read(fd, &extra, 1);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n <= 0)
+		if (n < 0) {
+			mem_free(*buf);
+			goto fail;
+		}
+		if (n == 0)
 			break;
-		got += (size_t)n;
-	}
-	if (got != (size_t)st.st_size || read(fd, &extra, 1) != 0) {
-		say(L_ERR, "%s: changed while being read", path);
-		mem_free(*buf);
-		goto reported;
+		if (got < room) {
+			got += (size_t)n;
+			continue;
+		}
+		/* a byte beyond room: grow, up to max */
+		size_t bigger = room * 2 < max ? room * 2 : max;
+		char *more = room < max ? mem_grow(*buf, bigger + 1) : NULL;
+		if (!more) {
+			mem_free(*buf);
+			if (room < max)
+				goto fail;
+			say(L_ERR, "%s: larger than %lu bytes", path, (unsigned long)max);
+			goto reported;
+		}
+		*buf = more, room = bigger;
+		(*buf)[got++] = extra;
 	}
 	(*buf)[got] = 0;
 	*len = got;
@@ -63,24 +79,19 @@ reported:
 	return -1;
 }
 
-/* parse_id: an all-digit field into an id 0..4294967294; -1 if it is not one. */
-static int parse_id(const char *s, size_t n, unsigned *id)
+/* parse_id: a field that is an id 0..4294967294 (the value 2^32-1 means "unchanged" to
+ * setresuid); -1 if it is not one. */
+static int parse_id(const char *s, unsigned *id)
 {
-	unsigned long long v = 0;
-	if (!n || n > 10)
-		return -1;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (unsigned)(s[i] - '0');
-	}
-	if (v > 4294967294ULL)
+	unsigned long long v;
+	if (parse_uint(s, 10, 4294967294ULL, &v))
 		return -1;
 	*id = (unsigned)v;
 	return 0;
 }
 
-/* fields: split line (without its newline) at ':' into at most max fields. */
+/* fields: split line (without its newline) at ':' into at most max fields, each
+ * NUL-terminated (the last one keeps any further ':'). */
 static size_t fields(char *line, char *f[], size_t len[], size_t max)
 {
 	size_t k = 0;
@@ -90,6 +101,7 @@ static size_t fields(char *line, char *f[], size_t len[], size_t max)
 		len[k] = (size_t)(p - f[k]);
 		if (++k == max || !*p)
 			return k;
+		*p = 0;
 	}
 }
 
@@ -129,7 +141,7 @@ static int pw_line(char *f[], size_t len[], size_t n, void *arg)
 {
 	struct pw_query *q = arg;
 	unsigned uid, gid;
-	if (n < 7 || parse_id(f[2], len[2], &uid) || parse_id(f[3], len[3], &gid))
+	if (n < 7 || parse_id(f[2], &uid) || parse_id(f[3], &gid))
 		return 0;
 	if (q->name ? len[0] != strlen(q->name) || memcmp(f[0], q->name, len[0]) : uid != q->uid)
 		return 0;
@@ -160,7 +172,7 @@ static int gr_line(char *f[], size_t len[], size_t n, void *arg)
 {
 	struct gr_query *q = arg;
 	unsigned gid;
-	if (n < 4 || parse_id(f[2], len[2], &gid))
+	if (n < 4 || parse_id(f[2], &gid))
 		return 0;
 	if (q->gid) { /* by name */
 		if (len[0] != strlen(q->name) || memcmp(f[0], q->name, len[0]))
@@ -168,23 +180,22 @@ static int gr_line(char *f[], size_t len[], size_t n, void *arg)
 		*q->gid = gid;
 		return 1;
 	}
-	/* memberships: is q->name in the comma-separated member list? */
-	size_t k = strlen(q->name);
-	for (char *m = f[3]; m < f[3] + len[3];) {
-		size_t ml = strcspn(m, ",");
-		if (ml > (size_t)(f[3] + len[3] - m))
-			ml = (size_t)(f[3] + len[3] - m);
-		if (ml == k && !memcmp(m, q->name, k)) {
+	/* memberships: is q->name in the comma-separated member list? (A malformed list
+	 * counts as far as it is well formed, as any malformed line counts as none.) */
+	char m[256];
+	const char *p = *f[3] ? f[3] : NULL;
+	while (list_next(&p, m, sizeof m) > 0)
+		if (!strcmp(m, q->name)) {
 			for (size_t i = 0; i < q->c->ngroups; i++)
 				if (q->c->groups[i] == gid)
 					return 0;
-			if (q->c->ngroups >= MAX_GROUPS)
+			if (q->c->ngroups >= MAX_GROUPS) {
+				say(L_ERR, "%s is in more than %d groups", q->name, MAX_GROUPS);
 				return -1;
+			}
 			q->c->groups[q->c->ngroups++] = gid;
 			return 0;
 		}
-		m += ml + 1;
-	}
 	return 0;
 }
 

@@ -30,7 +30,7 @@ static int caps_flags(struct creds *c, const struct cred_flags *f)
 /* rlimit_flag: NAME=SOFT[:HARD], each a number or "unlimited"; HARD defaults to SOFT. */
 static int rlimit_flag(struct creds *c, const char *spec)
 {
-	char name[32], val[2][24];
+	char name[32];
 	unsigned long long v[2];
 	const char *eq = strchr(spec, '='), *p;
 	int res;
@@ -44,18 +44,9 @@ static int rlimit_flag(struct creds *c, const char *spec)
 	}
 	p = eq + 1;
 	for (int i = 0; i < 2; i++) {
-		size_t n = strcspn(p, ":");
-		if (!n || n >= sizeof val[i])
+		size_t n = strncmp(p, "unlimited", 9) ? scan_uint(p, 10, ~0ULL, &v[i]) : (v[i] = ~0ULL, 9);
+		if (!n)
 			goto bad;
-		memcpy(val[i], p, n);
-		val[i][n] = 0;
-		if (!strcmp(val[i], "unlimited"))
-			v[i] = ~0ULL;
-		else if (!all_digits(val[i]) || strlen(val[i]) > 20 ||
-			 (strlen(val[i]) == 20 && strcmp(val[i], "18446744073709551615") > 0))
-			goto bad;
-		else
-			v[i] = digits_value(val[i], 10);
 		p += n;
 		if (!*p) {
 			if (i == 0)
@@ -86,12 +77,12 @@ static int flags(struct opts *o)
 	if (f->groups && groups_flag(c, f->groups))
 		return -1;
 	if (f->umask) {
-		if (strspn(f->umask, "01234567") != strlen(f->umask) || !*f->umask ||
-		    strlen(f->umask) > 4 || digits_value(f->umask, 8) > 0777) {
+		unsigned long long m;
+		if (parse_uint(f->umask, 8, 0777, &m)) {
 			say(L_ERR, "--umask: '%s' is not an octal mode 0..0777", f->umask);
 			return -1;
 		}
-		c->umask = (mode_t)digits_value(f->umask, 8);
+		c->umask = (mode_t)m;
 		c->have |= HAVE_UMASK;
 	}
 	if (CFG_CAPS && caps_flags(c, f))
@@ -116,7 +107,8 @@ static int flags(struct opts *o)
 	}
 	for (size_t i = 0; i < f->nenv; i++)
 		if (env_set(o, f->env[i]) < 0) {
-			say(L_ERR, "--env: '%s' is not KEY=VALUE", f->env[i]);
+			if (errno == EINVAL)
+				say(L_ERR, "--env: '%s' is not KEY=VALUE", f->env[i]);
 			return -1;
 		}
 	return 0;
@@ -149,7 +141,7 @@ int resolve(struct opts *o)
 			return say(L_ERR, "out of memory"), -1;
 		if (CFG_OCI && o->flags.oci && oci_load(o, o->flags.oci) < 0)
 			return -1;
-		if (env_for_child(o) < 0 || flags(o) < 0 || home_for_user(o) < 0)
+		if (env_for_child(o) < 0 || flags(o) < 0 || home_for_user(o) < 0 || env_done(o) < 0)
 			return -1;
 		unique_groups(&o->creds);
 		if (CFG_CAPS && (o->creds.have & HAVE_CAPS) && caps_check(&o->creds, o->flags.strict))

@@ -12,13 +12,11 @@
 
 #define MAX_PROCS 32768
 
-/* decimal: a non-negative decimal at s (up to a non-digit), -1 if none. */
-static long decimal(const char *s)
+/* pid_at: the pid written at s (up to a non-digit), -1 if none. */
+static pid_t pid_at(const char *s)
 {
-	long v = -1;
-	for (; *s >= '0' && *s <= '9' && v < 1L << 40; s++)
-		v = (v < 0 ? 0 : v * 10) + (*s - '0');
-	return v;
+	unsigned long long v;
+	return scan_uint(s, 10, 1U << 30, &v) ? (pid_t)v : -1;
 }
 
 /* parent_of: the parent pid of pid from /proc/PID/stat, or -1. */
@@ -39,7 +37,7 @@ static pid_t parent_of(pid_t pid)
 		p--;
 	if (p[0] != ')' || p[1] != ' ' || !p[2] || p[3] != ' ')
 		return -1;
-	return (pid_t)decimal(p + 4);
+	return pid_at(p + 4);
 }
 
 /* descendants: every pid under us, into list (at most max); -1 without /proc. The tables
@@ -55,7 +53,8 @@ static int descendants(pid_t *list, int max)
 		for (long off = 0; off < got && n < MAX_PROCS;) {
 			struct kdirent64 *d = (struct kdirent64 *)(buf + off);
 			off += d->d_reclen;
-			pid_t pid = (pid_t)decimal(d->d_name);
+			unsigned long long v;
+			pid_t pid = parse_uint(d->d_name, 10, 1U << 30, &v) ? -1 : (pid_t)v;
 			if (pid > 0 && pid != getpid() && (ppids[n] = parent_of(pid)) > 0)
 				pids[n++] = pid;
 		}

@@ -12,17 +12,20 @@
 #define KSIG_MAX 64
 #define BIT(sig) (1ULL << ((sig) - 1))
 
-/* Signals 1..31 by name; those not forwarded say why. 32..64 (real-time) are forwarded. */
+/* Signals 1..31 by name; those not forwarded say why. 32..64 (real-time) are forwarded.
+ * The fault signals are forwarded too: blocked, they reach ocinit only when someone sent
+ * them (kill, sigqueue); a real fault in ocinit is still ocinit's, since the kernel
+ * unblocks a fault signal it raises and kills the faulting process. */
 static const struct {
 	unsigned char sig;
 	unsigned char forward;
 	char name[7]; /* in place: 9 bytes an entry, not 16 and a string elsewhere */
 } table[] = {
 	{ SIGHUP, 1, "HUP" },     { SIGINT, 1, "INT" },       { SIGQUIT, 1, "QUIT" },
-	{ SIGILL, 0, "ILL" },     /* synchronous faults are ocinit's own, never the child's */
-	{ SIGTRAP, 0, "TRAP" },   { SIGABRT, 1, "ABRT" },     { SIGBUS, 0, "BUS" },
-	{ SIGFPE, 0, "FPE" },     { SIGKILL, 0, "KILL" },     /* cannot be caught */
-	{ SIGUSR1, 1, "USR1" },   { SIGSEGV, 0, "SEGV" },     { SIGUSR2, 1, "USR2" },
+	{ SIGILL, 1, "ILL" },
+	{ SIGTRAP, 1, "TRAP" },   { SIGABRT, 1, "ABRT" },     { SIGBUS, 1, "BUS" },
+	{ SIGFPE, 1, "FPE" },     { SIGKILL, 0, "KILL" },     /* cannot be caught */
+	{ SIGUSR1, 1, "USR1" },   { SIGSEGV, 1, "SEGV" },     { SIGUSR2, 1, "USR2" },
 	{ SIGPIPE, 1, "PIPE" },   { SIGALRM, 1, "ALRM" },     { SIGTERM, 1, "TERM" },
 	{ SIGSTKFLT, 1, "STKFLT" },
 	{ SIGCHLD, 0, "CHLD" },   /* ocinit's own: it drives reaping */
@@ -30,7 +33,7 @@ static const struct {
 	{ SIGTSTP, 1, "TSTP" },   { SIGTTIN, 1, "TTIN" },     { SIGTTOU, 1, "TTOU" },
 	{ SIGURG, 1, "URG" },     { SIGXCPU, 1, "XCPU" },     { SIGXFSZ, 1, "XFSZ" },
 	{ SIGVTALRM, 1, "VTALRM" }, { SIGPROF, 1, "PROF" },   { SIGWINCH, 1, "WINCH" },
-	{ SIGIO, 1, "IO" },       { SIGPWR, 1, "PWR" },       { SIGSYS, 0, "SYS" },
+	{ SIGIO, 1, "IO" },       { SIGPWR, 1, "PWR" },       { SIGSYS, 1, "SYS" },
 };
 #define N_TABLE (sizeof table / sizeof table[0])
 
@@ -55,10 +58,11 @@ const char *signal_name(int sig, char buf[12])
 	return buf;
 }
 
-/* small_number: s, all digits (at most three), as a number; -1 otherwise. */
+/* small_number: s, all digits, as a number up to KSIG_MAX; -1 otherwise. */
 static long small_number(const char *s)
 {
-	return all_digits(s) && strlen(s) <= 3 ? (long)digits_value(s, 10) : -1;
+	unsigned long long v;
+	return parse_uint(s, 10, KSIG_MAX, &v) ? -1 : (long)v;
 }
 
 int signal_by_name(const char *name)
@@ -130,6 +134,13 @@ int signals_take(struct sigstate *s)
 int signals_restore(const struct sigstate *s)
 {
 	static const struct ksigaction ign = { .handler = SIG_IGN };
+	static const struct timespec now = { 0, 0 };
+	/* A fork starts with nothing pending: a SIGPIPE or SIGXFSZ pending here is one the
+	 * child's own writes raised (a log line to a closed stderr); it must not outlive the
+	 * restore, nor execve. */
+	const ksigset own = BIT(SIGPIPE) | BIT(SIGXFSZ);
+	while (syscall(SYS_rt_sigtimedwait, &own, NULL, &now, KSIGSET_SIZE) > 0)
+		;
 	if (s->chld_was_ignored && chld_action(&ign, NULL) < 0)
 		return -1;
 	return ksigprocmask(SIG_SETMASK, &s->inherited_mask, NULL);

@@ -43,10 +43,10 @@ static void rearm_pdeathsig(int sig, pid_t parent)
 		kill(getpid(), sig);
 }
 
-_Noreturn void become_entrypoint(const struct opts *o, const struct sigstate *s, int take_tty)
+_Noreturn void become_entrypoint(const struct opts *o, const struct sigstate *s, int take_tty,
+				 pid_t parent)
 {
 	char path[PATH_MAX], hint[128];
-	pid_t parent = getppid();
 	int e;
 	if (CFG_PGROUP && s) {
 		if (setpgid(0, 0) < 0)
@@ -55,12 +55,15 @@ _Noreturn void become_entrypoint(const struct opts *o, const struct sigstate *s,
 		if (take_tty && tcsetpgrp(0, getpid()) < 0)
 			say(L_WARN, "cannot give the terminal to the child: %m");
 	}
-	if (s && signals_restore(s) < 0)
-		child_fail(EXIT_OCINIT, "restore the inherited signal state: %m");
+	/* The inherited signal state comes back last: until then SIGPIPE stays blocked, so a
+	 * -v line to a stderr nobody reads cannot kill the child half-way (the pending
+	 * SIGPIPE it leaves is dropped), and a pdeathsig raised below waits for the restore. */
 	if (CFG_CREDS)
 		apply_creds(&o->creds);
 	rearm_pdeathsig(o->pdeathsig, parent);
 	close_fds_except(report_fd);
+	if (s && signals_restore(s) < 0)
+		child_fail(EXIT_OCINIT, "restore the inherited signal state: %m");
 	exec_command(o->argv, o->envp, path, sizeof path);
 	e = errno;
 	child_fail(exec_exit_code(e), "exec %s: %s%s", path, strerror(e),
@@ -74,23 +77,28 @@ pid_t spawn(const struct opts *o, const struct sigstate *s, int *took_tty)
 	int p[2];
 	/* Take the foreground only from a terminal whose foreground ocinit itself is in. */
 	pid_t fg = CFG_PGROUP ? tcgetpgrp(0) : -1; /* -1 at once when stdin is no terminal */
-	int take_tty = *took_tty = fg > 0 && fg == getpgrp();
-	if (sys_pipe2(p, O_CLOEXEC) < 0)
+	/* fg 0: the foreground group is outside this PID namespace, as ocinit's own group is
+	 * when it is PID 1 of one (unshare --pid --fork): then, as tini does, it gives the
+	 * terminal to the child, or an interactive shell would stop at its first read. */
+	int take_tty = *took_tty = fg >= 0 && fg == getpgrp();
+	pid_t self = getpid(); /* the child's parent, known before the fork (it may die at once) */
+	if (sys_pipe2(p, O_CLOEXEC) < 0) {
+		say(L_ERR, "pipe2: %m");
 		return -1;
+	}
 	/* _Fork: fork without atfork handlers and their locking (we have no threads), two
 	 * system calls fewer; the child re-initialises libcap-ng itself (capng_setpid). */
 	pid_t pid = _Fork();
 	if (pid < 0) {
-		int e = errno;
+		say(L_ERR, "fork: %m");
 		close(p[0]);
 		close(p[1]);
-		errno = e;
 		return -1;
 	}
 	if (pid == 0) {
 		close(p[0]);
 		report_fd = p[1];
-		become_entrypoint(o, s, take_tty);
+		become_entrypoint(o, s, take_tty, self);
 	}
 	close(p[1]);
 	if (CFG_PGROUP && o->pgroup) /* also here, so that a signal forwarded to the group finds it */

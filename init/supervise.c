@@ -15,6 +15,7 @@
 #include "sys.h"
 
 #define KILL_WAIT 2 /* seconds to wait after SIGKILL for what cannot die at once */
+#define RETRY_NS (10 * 1000 * 1000) /* a failed wait4 is tried again this soon */
 
 int exit_code_of(int wstatus)
 {
@@ -29,7 +30,9 @@ struct sup {
 	const struct opts *o;
 	pid_t child;
 	int took_tty;
+	pid_t self;
 	int status, child_done;
+	int retry;                /* wait4 failed: reap again soon, whether a signal comes or not */
 	enum { RUNNING, TERMED, KILLED } phase;
 	int timed;                /* a deadline is set */
 	struct timespec deadline; /* CLOCK_MONOTONIC */
@@ -57,23 +60,27 @@ static struct timespec left(const struct sup *s)
  * too, so that the shell sees the job stopped; once continued, continue the child. */
 static void job_stopped(const struct sup *s)
 {
-	if (getpid() == 1)
+	if (s->self == 1)
 		return;
 	say(L_INFO, "the child stopped: stopping too");
-	kill(getpid(), SIGSTOP);
+	kill(s->self, SIGSTOP);
 	if (CFG_PGROUP && s->took_tty)
 		tcsetpgrp(0, s->child);
 	kill(CFG_PGROUP ? -s->child : s->child, SIGCONT);
 }
 
 /* reap: collect every zombie there is; notes the main child's end. Returns 1 when no
- * child is left at all. */
-static int reap(struct sup *s, int block)
+ * child is left at all. A failing wait4 (anything but ECHILD) sets s->retry, so that the
+ * loop tries again soon even if no SIGCHLD ever comes again. */
+static int reap(struct sup *s)
 {
 	int st;
 	pid_t p;
-	while ((p = waitpid(-1, &st, (block ? 0 : WNOHANG) | WUNTRACED)) > 0) {
-		block = 0;
+	while ((p = waitpid(-1, &st, WNOHANG | WUNTRACED)) != 0) {
+		if (p < 0) {
+			s->retry = errno != ECHILD;
+			return !s->retry;
+		}
 		if (WIFSTOPPED(st)) {
 			if (p == s->child)
 				job_stopped(s);
@@ -85,7 +92,8 @@ static int reap(struct sup *s, int block)
 		}
 		say(L_DEBUG, "reaped pid %d: status %d", (int)p, exit_code_of(st));
 	}
-	return p < 0 && errno == ECHILD;
+	s->retry = 0;
+	return 0;
 }
 
 /* shut: the main child is gone and others are left: TERM them (KILL with no grace). */
@@ -139,7 +147,7 @@ static void forward(struct sup *s, int sig)
 		say(L_DEBUG, "forward %s to %d: %m", signal_name(to, name), (int)target);
 	}
 	/* As PID 1, TERM and INT begin the end: the grace period runs from here. */
-	if ((sig == SIGTERM || sig == SIGINT) && !s->timed && getpid() == 1)
+	if ((sig == SIGTERM || sig == SIGINT) && !s->timed && s->self == 1)
 		set_deadline(s, s->o->grace);
 }
 
@@ -150,40 +158,53 @@ static int finish(const struct sup *s)
 	return s->o->ok[code / 8] >> (code % 8) & 1 ? 0 : code;
 }
 
+/* raised_here: ocinit sent sig to itself: SIGPIPE or SIGXFSZ of its own writes (the
+ * kernel sends them as SI_USER from the writer), or a kill/tkill of its own. Never the
+ * child's business: forwarding it and logging that would raise it again. */
+static int raised_here(const siginfo_t *si, pid_t self)
+{
+	return (si->si_code == SI_USER || si->si_code == SI_TKILL) && si->si_pid == self;
+}
+
+/* timeout: how long the next wait may take: until the deadline, RETRY_NS after a failed
+ * wait4, or for ever (NULL). The clock is read only while a deadline runs. */
+static const struct timespec *timeout(const struct sup *s, struct timespec *t)
+{
+	if (s->timed)
+		*t = left(s);
+	if (s->retry && !(s->timed && t->tv_sec == 0 && t->tv_nsec < RETRY_NS))
+		t->tv_sec = 0, t->tv_nsec = RETRY_NS;
+	return s->timed || s->retry ? t : NULL;
+}
+
 int supervise(const struct opts *o, const struct sigstate *ss, pid_t child, int took_tty)
 {
-	struct sup s = { .o = o, .child = child, .took_tty = took_tty };
+	struct sup s = { .o = o, .child = child, .took_tty = took_tty, .self = getpid() };
 	int warned = 0;
 	for (;;) {
 		siginfo_t si;
 		struct timespec t;
-		if (s.timed) /* the clock is read only while a deadline runs */
-			t = left(&s);
-		int sig = (int)syscall(SYS_rt_sigtimedwait, &ss->waited, &si, s.timed ? &t : NULL,
+		int sig = (int)syscall(SYS_rt_sigtimedwait, &ss->waited, &si, timeout(&s, &t),
 				       KSIGSET_SIZE);
-		if (sig < 0 && errno == EAGAIN) { /* the deadline */
-			if (deadline(&s))
+		if (sig < 0 && errno == EAGAIN) {
+			/* the deadline, a retry nap, or a spurious wake-up: only a deadline that has
+			 * passed ends anything */
+			if (s.timed && (t = left(&s), !t.tv_sec && !t.tv_nsec) && deadline(&s))
 				return finish(&s);
-			continue;
-		}
-		if (sig < 0) {
-			if (errno == EINTR)
-				continue;
-			/* Cannot happen with a valid mask; still, keep reaping rather than spin. */
+		} else if (sig < 0 && errno != EINTR) {
+			/* Cannot happen with a valid mask; still, keep reaping, never spin. */
+			struct timespec nap = { 0, RETRY_NS };
 			if (!warned++)
 				say(L_WARN, "rt_sigtimedwait: %m; only reaping from now on");
-			if (reap(&s, 1) && s.child_done)
-				return finish(&s);
-			continue;
+			sys_nanosleep(&nap);
 		}
-		if (sig == SIGCHLD) {
-			int none_left = reap(&s, 0);
-			if (s.child_done && none_left)
-				return finish(&s);
-			if (s.child_done)
-				shut(&s);
-		} else if (!s.child_done) {
+		/* Every wake-up reaps: no signal, however often it comes, can starve it. */
+		int none_left = reap(&s);
+		if (s.child_done && none_left)
+			return finish(&s);
+		if (s.child_done)
+			shut(&s);
+		else if (sig > 0 && sig != SIGCHLD && !raised_here(&si, s.self))
 			forward(&s, sig);
-		}
 	}
 }

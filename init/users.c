@@ -63,21 +63,20 @@ int user_flag(struct creds *c, const char *spec, int groups_given)
 int groups_flag(struct creds *c, const char *list)
 {
 	char g[256];
+	const char *p = *list ? list : NULL; /* "": no supplementary groups at all */
+	int r;
 	c->ngroups = 0;
 	c->have |= HAVE_GROUPS;
-	for (const char *p = list; *p;) {
-		size_t n = strcspn(p, ",");
-		if (!n || n >= sizeof g || c->ngroups >= MAX_GROUPS) {
-			say(L_ERR, "--groups: '%s' is not a list of groups", list);
-			return -1;
-		}
-		memcpy(g, p, n);
-		g[n] = 0;
+	while ((r = list_next(&p, g, sizeof g)) > 0 && c->ngroups < MAX_GROUPS)
 		if (group_id("--groups", g, &c->groups[c->ngroups++]))
 			return -1;
-		p += n + (p[n] == ',');
-	}
-	return 0;
+	if (r == 0)
+		return 0;
+	if (r > 0)
+		say(L_ERR, "--groups: more than %d groups", MAX_GROUPS);
+	else
+		say(L_ERR, "--groups: '%s' is not a list of groups", list);
+	return -1;
 }
 
 /* home_for_user: HOME from passwd for the target uid when the environment has none, "/" otherwise. */
@@ -91,7 +90,7 @@ int home_for_user(struct opts *o)
 		return -1;
 	char *kv = mem_alloc(sizeof pw.home + 6);
 	if (!kv)
-		return -1;
+		return say(L_ERR, "HOME: %m"), -1;
 	fmt(kv, sizeof pw.home + 6, "HOME=%s", found == 1 && pw.home[0] ? pw.home : "/");
 	return env_set(o, kv);
 }

@@ -27,15 +27,37 @@
 static char cmdline[4096];
 static int restart;
 
-int vm_detected(void)
+/* pid_ns_inode: the inode of our PID namespace, from /proc, or where /proc is not mounted
+ * (the kernel starts /init before anyone mounts it) from a procfs instance of our own that
+ * is never attached anywhere (fsopen/fsmount: Linux 5.2; it needs CAP_SYS_ADMIN). 0 when
+ * neither can tell. */
+static unsigned long pid_ns_inode(void)
 {
 	struct stat st;
-	/* (the caller knows we are PID 1) With /proc: the initial PID namespace. Without:
-	 * no parent and no session, which no container runtime leaves its process in (runc
-	 * and crun call setsid). */
 	if (sys_stat("/proc/self/ns/pid", &st) == 0)
-		return st.st_ino == PROC_PID_INIT_INO;
-	return getppid() == 0 && getsid(0) == 0;
+		return (unsigned long)st.st_ino;
+	st.st_ino = 0;
+#ifdef SYS_fsmount
+	enum { CLOEXEC = 1, CMD_CREATE = 6 }; /* FSOPEN_/FSMOUNT_CLOEXEC, FSCONFIG_CMD_CREATE */
+	int fs = (int)syscall(SYS_fsopen, "proc", CLOEXEC), mnt = -1;
+	if (fs >= 0 && syscall(SYS_fsconfig, fs, CMD_CREATE, NULL, NULL, 0) == 0 &&
+	    (mnt = (int)syscall(SYS_fsmount, fs, CLOEXEC, 0)) >= 0 &&
+	    syscall(SYS_newfstatat, mnt, "self/ns/pid", &st, 0) < 0)
+		st.st_ino = 0;
+	if (mnt >= 0)
+		close(mnt);
+	if (fs >= 0)
+		close(fs);
+#endif
+	return (unsigned long)st.st_ino;
+}
+
+int vm_detected(void)
+{
+	/* (the caller knows we are PID 1) Positive proof only: the initial PID namespace. A
+	 * PID 1 of any other namespace — a container whose /proc is gone included — is not
+	 * the kernel's init, whatever its session or parent look like. */
+	return pid_ns_inode() == PROC_PID_INIT_INO;
 }
 
 /* cmdline_value: the value of KEY=... on the kernel command line, or NULL. */
@@ -82,15 +104,18 @@ static int mounted(const char *dir)
 	return sys_stat(dir, &a) == 0 && sys_stat(parent, &b) == 0 && a.st_dev != b.st_dev;
 }
 
+/* console: /dev/console on each of 0, 1, 2 that is not open. Not close-on-exec: the open
+ * itself may land on 0, 1 or 2, and then it stays there for the entrypoint. */
 static void console(void)
 {
-	int fd = sys_open("/dev/console", O_RDWR | O_NOCTTY | O_CLOEXEC);
+	int fd = sys_open("/dev/console", O_RDWR | O_NOCTTY);
 	if (fd < 0)
 		return;
 	for (int i = 0; i < 3; i++)
-		if (!sys_fd_open(i))
+		if (i != fd && !sys_fd_open(i))
 			dup2(fd, i);
-	close(fd);
+	if (fd > 2)
+		close(fd);
 }
 
 static void loopback_up(void)
@@ -165,7 +190,8 @@ _Noreturn void vm_poweroff(int code, int grace)
 	if (cmdline_value("ocinit.exit", buf, sizeof buf) && arch_exit_channel(buf, code) < 0)
 		say(L_WARN, "vm: exit channel %s unavailable", buf);
 	reboot(restart ? RB_AUTOBOOT : RB_POWER_OFF);
-	say(L_ERR, "vm: reboot: %m");
-	for (;;)
-		pause();
+	/* Only where we are not the kernel's init after all (no CAP_SYS_BOOT): leave with the
+	 * status rather than hang. */
+	say(L_ERR, "vm: reboot: %m; exiting with %d", code);
+	_exit(code);
 }

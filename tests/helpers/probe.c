@@ -12,7 +12,10 @@
  *                           print "adopted A left K zombies Z"
  *   probe sigwrap FILE BLOCK IGNORE CMD...   block / ignore the comma-separated signal
  *                           numbers, write our SigBlk/SigIgn to FILE, exec CMD
- *   probe fds N CMD...      open N more fds (not CLOEXEC), exec CMD */
+ *   probe fds N CMD...      open N more fds (not CLOEXEC), exec CMD
+ *   probe bigenv N CMD...   exec CMD with our environment plus V1=x .. VN=x (built in one
+ *                           pass: setenv and env(1) take quadratic time for 100,000)
+ *   probe countenv PREFIX   print how many variables start with PREFIX, and the first */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -243,6 +246,33 @@ static int fds(int n, char **cmd)
 	return 2;
 }
 
+static int bigenv(int n, char **cmd)
+{
+	extern char **environ;
+	size_t k = 0;
+	while (environ[k])
+		k++;
+	char **env = calloc(k + (size_t)n + 1, sizeof *env), *text = malloc((size_t)n * 16);
+	if (!env || !text)
+		return perror("probe: bigenv"), 2;
+	memcpy(env, environ, k * sizeof *env);
+	for (int i = 1; i <= n; i++, text += 16)
+		snprintf(text, 16, "V%d=x", i), env[k++] = text;
+	execve(cmd[0], cmd, env);
+	perror("probe: exec");
+	return 2;
+}
+
+static int countenv(const char *prefix)
+{
+	extern char **environ;
+	int n = 0;
+	for (char **e = environ; *e; e++)
+		n += !strncmp(*e, prefix, strlen(prefix));
+	printf("%d %s\n", n, environ[0] ? environ[0] : "(none)");
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *m = argc > 1 ? argv[1] : "";
@@ -273,6 +303,10 @@ int main(int argc, char **argv)
 		return sigwrap(argv[2], argv[3], argv[4], argv + 5);
 	if (!strcmp(m, "fds") && argc > 3)
 		return fds(atoi(argv[2]), argv + 3);
+	if (!strcmp(m, "bigenv") && argc > 3)
+		return bigenv(atoi(argv[2]), argv + 3);
+	if (!strcmp(m, "countenv") && argc == 3)
+		return countenv(argv[2]);
 	fprintf(stderr, "probe: bad usage (see the comment at the top of probe.c)\n");
 	return 2;
 }
