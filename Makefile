@@ -52,7 +52,7 @@ LIB_OBJS  := $(patsubst init/%.c,$(O)/init/%.o,$(filter-out init/main.c,$(INIT_S
 HELPERS   := $(patsubst tests/helpers/%.c,$(O)/helpers/%,$(wildcard tests/helpers/*.c))
 UNITS     := $(patsubst tests/unit/%.c,$(O)/unit/%,$(wildcard tests/unit/*.c))
 
-.PHONY: all bench demo deps check difftest fuzz check-fuzz install dist check-unit check-capng test-programs clean distclean help \
+.PHONY: all bench demo deps fresh check difftest fuzz check-fuzz install dist check-unit check-capng test-programs clean distclean help \
         defconfig allnoconfig menuconfig savedefconfig oldconfig
 all: $(O)/ocinit
 
@@ -60,6 +60,7 @@ help:
 	@echo 'make [ARCH=x86_64|aarch64]  build $$O/ocinit (O defaults to build/$$ARCH)'
 	@echo 'make deps                    install build/test packages (root, Debian 12)'
 	@echo 'make check                   every test, both arches: defconfig, allnoconfig, oldkernel'
+	@echo 'make fresh                   the README quick start in a pristine Debian 12 root'
 	@echo 'make bench                    ocinit beside tini, dumb-init, catatonit (build/bench)'
 	@echo 'make demo                    show ocinit at work as PID 1'
 	@echo 'make difftest [ARCH=] [N=1000] [SEED=S]  credentials: ocinit against runc'
@@ -70,6 +71,10 @@ help:
 
 deps:
 	sh tests/deps.sh $(SRC_DIR)
+
+# make fresh: the README's quick start inside a pristine Debian 12 minbase root (tests/fresh.sh).
+fresh:
+	bash tests/fresh.sh
 
 # ---- Kconfig -----------------------------------------------------------------------------
 defconfig:

@@ -18,77 +18,73 @@ const char *env_value(char *const envp[], const char *key)
 	return NULL;
 }
 
-/* append: kv at the end of ocinit's own block; -1 (ENOMEM) when it cannot grow. */
+/* append: kv at the end of ocinit's own block (own() made room for all there will be). */
 static int append(struct opts *o, char *kv)
 {
-	if (n_env + 2 > cap_env) {
-		size_t cap = cap_env ? 2 * cap_env : 64;
-		char **e = mem_grow(o->envp, cap * sizeof *e);
-		if (!e)
-			return -1;
-		o->envp = e, cap_env = cap;
-	}
+	if (n_env + 1 >= cap_env)
+		return errno = ENOMEM, -1;
 	o->envp[n_env++] = kv;
 	o->envp[n_env] = NULL;
 	return 0;
 }
 
-/* own: o->envp as a block of ocinit's own, ocinit's variables left out. */
+/* own: o->envp as a block of ocinit's own, ocinit's variables left out, with room for
+ * the --env entries and HOME still to come. */
 static int own(struct opts *o)
 {
 	char **src = o->envp;
-	o->envp = NULL, n_env = cap_env = 0;
-	if (append(o, NULL) < 0) /* an empty environment is still a block */
+	size_t n = 0;
+	while (src && src[n])
+		n++;
+	cap_env = n + o->flags.nenv + 2;
+	if (!(o->envp = mem_alloc(cap_env * sizeof *o->envp)))
 		return -1;
 	n_env = 0;
 	for (; src && *src; src++) /* the variables ocinit reads: the child never sees them */
-		if (!option_variable(*src) && strchr(*src, '=') && **src != '=' && append(o, *src) < 0)
-			return -1;
+		if (!option_variable(*src) && strchr(*src, '=') && **src != '=')
+			append(o, *src);
 	o->env_owned = 1;
 	return 0;
 }
 
-struct slot {
-	const char *kv;
-	size_t key, pos; /* the key's length; the entry's place */
-};
+static const char **by; /* the entries sort_env's indices stand for */
 
-static int same_key(const struct slot *x, const struct slot *y)
+/* key_cmp: entries i and j by key alone. */
+static int key_cmp(size_t i, size_t j)
 {
-	return x->key == y->key && !memcmp(x->kv, y->kv, x->key);
+	size_t a = strcspn(by[i], "="), b = strcspn(by[j], "=");
+	int c = memcmp(by[i], by[j], a < b ? a : b);
+	return c ? c : a < b ? -1 : a > b;
 }
 
-/* by_key: slots by key, then by place. */
-static int by_key(const void *a, const void *b)
+/* by_key: indices by their entry's key, then by place. */
+static int by_key(const void *x, const void *y)
 {
-	const struct slot *x = a, *y = b;
-	size_t k = x->key < y->key ? x->key : y->key;
-	int c = memcmp(x->kv, y->kv, k);
-	if (!c)
-		c = x->key < y->key ? -1 : x->key > y->key;
-	return c ? c : x->pos < y->pos ? -1 : x->pos > y->pos;
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+	int c = key_cmp(i, j);
+	return c ? c : i < j ? -1 : i > j;
 }
 
 /* fold: each key once, at its first entry's place with its last entry's value. */
 static int fold(struct opts *o)
 {
-	struct slot *s = mem_alloc((n_env ? n_env : 1) * sizeof *s);
-	size_t n = 0;
-	if (!s)
+	size_t *x = mem_alloc((n_env + 1) * sizeof *x), n = 0;
+	if (!x)
 		return -1;
+	by = (const char **)o->envp;
 	for (size_t i = 0; i < n_env; i++)
-		s[i] = (struct slot){ o->envp[i], strcspn(o->envp[i], "="), i };
-	sort(s, n_env, sizeof *s, by_key);
-	for (size_t i = 0; i < n_env;) {
-		size_t j = i;
-		while (j + 1 < n_env && same_key(&s[j + 1], &s[i]))
-			j++;
-		o->envp[s[i].pos] = (char *)s[j].kv; /* the last value, at the first place */
+		x[i] = i;
+	sort(x, n_env, sizeof *x, by_key);
+	for (size_t i = 0, j; i < n_env; i = j + 1) {
+		const char *last;
+		for (j = i; j + 1 < n_env && !key_cmp(x[j + 1], x[i]); j++)
+			;
+		last = by[x[j]];
 		for (size_t d = i + 1; d <= j; d++)
-			o->envp[s[d].pos] = NULL; /* later duplicates go */
-		i = j + 1;
+			o->envp[x[d]] = NULL; /* later duplicates go */
+		o->envp[x[i]] = (char *)last; /* the last value, at the first place */
 	}
-	mem_free(s);
+	mem_free(x);
 	for (size_t i = 0; i < n_env; i++) /* close the gaps, in order */
 		if (o->envp[i])
 			o->envp[n++] = o->envp[i];

@@ -45,8 +45,7 @@ static int vm_wanted(int argc, char **argv, pid_t self)
 	for (int i = 1; i < argc && argv[i][0] == '-' && strcmp(argv[i], "--"); i++)
 		if (!strcmp(argv[i], "--vm")) {
 			if (self != 1)
-				die("--vm: ocinit is pid %d, not PID 1: refusing to act as the kernel's init",
-				    (int)self);
+				die("--vm: ocinit is not PID 1 (pid %d)", (int)self);
 			return 1;
 		}
 	return self == 1 && vm_detected();

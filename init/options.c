@@ -163,7 +163,7 @@ static int apply(struct opts *o, enum opt_id id, const char *v, const char *what
 			o->rewrite[from] = (unsigned char)to;
 		}
 		if (r) {
-			say(L_ERR, "%s: '%s' is not SIG:SIG[,SIG:SIG...] (signal names or numbers; 0 drops)", what, v);
+			say(L_ERR, "%s: '%s' is not SIG:SIG[,SIG:SIG...]", what, v);
 			return -1;
 		}
 		break;

@@ -17,7 +17,6 @@ int read_small_file(const char *path, size_t max, char **buf, size_t *len)
 {
 	struct stat st;
 	size_t got = 0;
-	char extra;
 	/* O_NONBLOCK: opening a FIFO must not hang; it is refused below anyway. */
 	int fd = sys_open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) { /* a missing file is the caller's to judge */
@@ -36,36 +35,25 @@ int read_small_file(const char *path, size_t max, char **buf, size_t *len)
 		say(L_ERR, "%s: larger than %lu bytes", path, (unsigned long)max);
 		goto reported;
 	}
-	/* Read to the end, not to st_size: /proc files say 0 and hold more. */
-	size_t room = st.st_size ? (size_t)st.st_size : 4096;
-	if (!(*buf = mem_alloc(room + 1)))
+	/* Read to the end, not to st_size (/proc files say 0 and hold more), into room for
+	 * max + 1 bytes: untouched pages of the mapping cost nothing. */
+	if (!(*buf = mem_alloc(max + 1)))
 		goto fail;
-	for (;;) {
-		ssize_t n = got < room ? read(fd, *buf + got, room - got) : read(fd, &extra, 1);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
+	for (ssize_t n; got <= max; got += (size_t)n)
+		if ((n = read(fd, *buf + got, max + 1 - got)) <= 0) {
+			if (n == 0)
+				break;
+			if (errno == EINTR) {
+				n = 0;
+				continue;
+			}
 			mem_free(*buf);
 			goto fail;
 		}
-		if (n == 0)
-			break;
-		if (got < room) {
-			got += (size_t)n;
-			continue;
-		}
-		/* a byte beyond room: grow, up to max */
-		size_t bigger = room * 2 < max ? room * 2 : max;
-		char *more = room < max ? mem_grow(*buf, bigger + 1) : NULL;
-		if (!more) {
-			mem_free(*buf);
-			if (room < max)
-				goto fail;
-			say(L_ERR, "%s: larger than %lu bytes", path, (unsigned long)max);
-			goto reported;
-		}
-		*buf = more, room = bigger;
-		(*buf)[got++] = extra;
+	if (got > max) {
+		say(L_ERR, "%s: larger than %lu bytes", path, (unsigned long)max);
+		mem_free(*buf);
+		goto reported;
 	}
 	(*buf)[got] = 0;
 	*len = got;

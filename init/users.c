@@ -72,10 +72,7 @@ int groups_flag(struct creds *c, const char *list)
 			return -1;
 	if (r == 0)
 		return 0;
-	if (r > 0)
-		say(L_ERR, "--groups: more than %d groups", MAX_GROUPS);
-	else
-		say(L_ERR, "--groups: '%s' is not a list of groups", list);
+	say(L_ERR, "--groups: '%s' is not a list of at most %d groups", list, MAX_GROUPS);
 	return -1;
 }
 

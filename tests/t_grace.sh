@@ -37,4 +37,4 @@ expect "--ok 3: exit 3 reported as 0" 0 ""
 run pid1 --ok 143 sh -c 'exit 4'
 expect "--ok: other codes pass through" 4 ""
 run plain --ok 256 true
-expect "--ok out of range" 125 "ocinit: --ok: '256' is not a number in 0..255"
+expect "--ok out of range" 125 "ocinit: --ok: '256' is not a list of exit codes 0..255"

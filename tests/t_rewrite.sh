@@ -24,6 +24,6 @@ fi
 OCINIT_REWRITE=TERM:USR1 rewrite_case "OCINIT_REWRITE and --rewrite together" "10 12" "TERM INT" \
 	--rewrite INT:USR2
 run plain --rewrite TERM true
-expect "--rewrite without a target" 125 "ocinit: --rewrite: 'TERM' is not SIG:SIG"
+expect "--rewrite without a target" 125 "ocinit: --rewrite: 'TERM' is not SIG:SIG[,SIG:SIG...]"
 run plain --rewrite TERM:BOGUS true
-expect "--rewrite to an unknown signal" 125 "ocinit: --rewrite: BOGUS is not a signal"
+expect "--rewrite to an unknown signal: the whole value named" 125 "ocinit: --rewrite: 'TERM:BOGUS' is not SIG:SIG[,SIG:SIG...]"

@@ -12,11 +12,13 @@ broken_pipe() {
 
 # 1. -v with stderr a broken pipe: each log line raised SIGPIPE on ocinit, which forwarded it,
 # logged that, and spun with the child a zombie.
+# (Without VERBOSE: an unknown -v and its error line, written to the closed pipe.)
 for mode in pid1 plain; do
 	rm -f "$D/trap"
 	broken_pipe "$D/rc" $mode -vv -- sh -c "trap 'echo PIPE >>$D/trap' PIPE; sleep .3; exit 3"
-	expect_eq "$mode -vv, stderr a closed pipe: exits with the child's 3" 3 "$(cat "$D/rc")"
-	expect_eq "$mode: the SIGPIPEs of ocinit's own writes never reach the child" "" \
+	want=3; has verbose || want=125
+	expect_eq "$mode -vv, stderr a closed pipe: exits with $want" $want "$(cat "$D/rc")"
+	has verbose && expect_eq "$mode: the SIGPIPEs of ocinit's own writes never reach the child" "" \
 		"$(cat "$D/trap" 2>/dev/null)"
 done
 
@@ -42,7 +44,7 @@ run timeout -k 2 20 unshare --pid --fork --mount-proc sh -c \
 if has vm; then
 	expect_eq "--vm not as PID 1: refused with 125, the shell and its sleep live on" "after 125" "$(cat "$T/out")"
 	expect_eq "--vm not as PID 1: one line" \
-		"ocinit: --vm: ocinit is pid 3, not PID 1: refusing to act as the kernel's init" "$(cat "$T/err")"
+		"ocinit: --vm: ocinit is not PID 1 (pid 3)" "$(cat "$T/err")"
 else
 	expect_eq "--vm without the VM feature: unknown option, 125" "after 125" "$(cat "$T/out")"
 fi
@@ -148,7 +150,7 @@ done
 for bad in '' 'TERM:QUIT,' 'TERM' ':QUIT' 'TERM:' 'TERM:QUIT,,HUP:INT' 'NOPE:TERM'; do
 	run plain --rewrite "$bad" -- true
 	expect "--rewrite '$bad' is refused" 125 \
-		"ocinit: --rewrite: '$bad' is not SIG:SIG[,SIG:SIG...] (signal names or numbers; 0 drops)"
+		"ocinit: --rewrite: '$bad' is not SIG:SIG[,SIG:SIG...]"
 done
 run env OCINIT_OK=3, $RUN "$OCINIT" -- true
 expect "OCINIT_OK=3, is refused" 125 "ocinit: OCINIT_OK: '3,' is not a list of exit codes 0..255"
@@ -163,7 +165,7 @@ if has caps; then
 fi
 if has creds; then
 	run plain --groups 10,,20 -u 1000 -- true
-	expect "--groups 10,,20 is refused" 125 "ocinit: --groups: '10,,20' is not a list of groups"
+	expect "--groups 10,,20 is refused" 125 "ocinit: --groups: '10,,20' is not a list of at most 65536 groups"
 	run plain --umask 0000000022 -- true
 	expect "--umask 0000000022 is 022" 0 ""
 	run plain --umask '' -- true

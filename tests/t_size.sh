@@ -4,7 +4,7 @@
 # above the sizes of the day they were set).
 [ "$CFG" = oldkernel ] && return 0 2>/dev/null   # the defconfig binary, checked there
 case "$ARCH/$BCFG" in
-x86_64/defconfig)    budget=49152 ;;  # 48 KiB
+x86_64/defconfig)    budget=50176 ;;  # 49 KiB (48 until issue 11's fixes: README, Size)
 x86_64/allnoconfig)  budget=20480 ;;  # 20 KiB
 aarch64/defconfig)   budget=61440 ;;  # 60 KiB
 aarch64/allnoconfig) budget=24576 ;;  # 24 KiB
