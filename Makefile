@@ -52,7 +52,7 @@ LIB_OBJS  := $(patsubst init/%.c,$(O)/init/%.o,$(filter-out init/main.c,$(INIT_S
 HELPERS   := $(patsubst tests/helpers/%.c,$(O)/helpers/%,$(wildcard tests/helpers/*.c))
 UNITS     := $(patsubst tests/unit/%.c,$(O)/unit/%,$(wildcard tests/unit/*.c))
 
-.PHONY: all bench demo deps fresh check difftest fuzz check-fuzz install dist check-unit check-capng test-programs clean distclean help \
+.PHONY: all bench demo deps fresh check check-all difftest fuzz check-fuzz install dist check-unit check-capng test-programs clean distclean help \
         defconfig allnoconfig menuconfig savedefconfig oldconfig
 all: $(O)/ocinit
 
@@ -60,6 +60,7 @@ help:
 	@echo 'make [ARCH=x86_64|aarch64]  build $$O/ocinit (O defaults to build/$$ARCH)'
 	@echo 'make deps                    install build/test packages (root, Debian 12)'
 	@echo 'make check                   every test, both arches: defconfig, allnoconfig, oldkernel'
+	@echo 'make check-all               make check with the whole fault matrix, then make fuzz'
 	@echo 'make fresh                   the README quick start in a pristine Debian 12 root'
 	@echo 'make bench                    ocinit beside tini, dumb-init, catatonit (build/bench)'
 	@echo 'make demo                    show ocinit at work as PID 1'
@@ -163,6 +164,12 @@ check-unit: $(UNITS)
 
 check:
 	bash tests/run.sh
+
+# make check-all: make check with the whole fault matrix (every occurrence of every call of
+# ocinit's, with every errno), then the fuzzer for FUZZ_SECONDS.
+check-all:
+	FAULTS=all bash tests/run.sh
+	$(MAKE) fuzz
 
 # make bench: ocinit against tini, tini-static, dumb-init and catatonit (tests/bench.sh).
 bench:

@@ -23,6 +23,8 @@ static int chdir_later;   /* root could not enter cwd: retry as the user */
 
 /* Each phase returns -1 (failed, errno set), 0 (applied) or SKIP (nothing asked of it). */
 #define SKIP 1
+/* MISMATCH: say what differs, as a failed phase with no errno. */
+#define MISMATCH(...) (fmt(detail, sizeof detail, __VA_ARGS__), errno = 0, -1)
 
 static int do_rlimits(const struct creds *c)
 {
@@ -115,19 +117,20 @@ static int do_nnp(const struct creds *c)
 
 static int do_chdir_again(const struct creds *c)
 {
-	char buf[PATH_MAX];
+	struct stat here, there;
 	if (!c->cwd)
 		return SKIP;
 	if (chdir_later && chdir(c->cwd) < 0)
 		return -1;
-	/* getcwd fails, or is not absolute, when the directory is gone or out of reach */
-	if (sys_getcwd(buf, sizeof buf) <= 0 || buf[0] != '/')
-		return errno = ENOENT, -1;
+	/* read back: "." is the directory the path names now (same device and inode), not
+	 * merely some directory that getcwd can name */
+	if (sys_stat(".", &here) < 0 || sys_stat(c->cwd, &there) < 0)
+		return -1;
+	if (here.st_dev != there.st_dev || here.st_ino != there.st_ino)
+		return MISMATCH(" is not the working directory after chdir");
 	return 0;
 }
 
-/* MISMATCH: say what differs, as a failed phase with no errno. */
-#define MISMATCH(...) (fmt(detail, sizeof detail, __VA_ARGS__), errno = 0, -1)
 
 static int read_back(const struct creds *c)
 {
@@ -215,8 +218,8 @@ void apply_creds(const struct creds *c)
 		int r = phases[i].run(c);
 		if (r < 0) {
 			int e = errno, dir = phases[i].run == do_chdir || phases[i].run == do_chdir_again;
-			child_fail(EXIT_OCINIT, "%s%s%s%s%s%s", phases[i].name, detail, dir ? " " : "",
-				   dir ? shown(c->cwd, cut) : "", e ? ": " : "", e ? strerror(e) : "");
+			child_fail(EXIT_OCINIT, "%s%s%s%s%s%s", phases[i].name, dir ? " " : "",
+				   dir ? shown(c->cwd, cut) : "", detail, e ? ": " : "", e ? strerror(e) : "");
 		}
 		if (r == 0)
 			say(L_DEBUG, "applied: %s", phases[i].name);

@@ -57,8 +57,13 @@ int main(int argc, char **argv)
 	struct sigstate s;
 	pid_t child;
 	pid_t self = getpid(), parent = getppid();
-	int took_tty, r, vm = CFG_VM && vm_wanted(argc, argv, self);
+	int took_tty, r, vm;
 
+	/* First of all: from here every signal ocinit forwards is blocked, SIGPIPE included, so
+	 * that no write to a stderr nobody reads can kill ocinit, not even an error line. */
+	if (signals_take(&s) < 0)
+		die("block signals: %m");
+	vm = CFG_VM && vm_wanted(argc, argv, self);
 	if (vm) { /* first, so that every error below ends in a poweroff, not a panic */
 		vm_setup();
 		die_hook = vm_die;
@@ -75,9 +80,7 @@ int main(int argc, char **argv)
 		return leave(print_spec(&o) < 0 ? EXIT_OCINIT : 0);
 	set_pdeathsig(o.pdeathsig, parent);
 	if (o.exec_mode && !vm)
-		become_entrypoint(&o, NULL, 0, parent);
-	if (signals_take(&s) < 0)
-		die("block signals: %m");
+		become_entrypoint(&o, &s, parent);
 	become_subreaper(&o, self);
 	if ((child = spawn(&o, &s, &took_tty)) < 0) /* reported */
 		return leave(EXIT_OCINIT);

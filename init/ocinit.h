@@ -144,11 +144,10 @@ const char *exec_hint(const char *path, int err, char *buf, size_t n);
 /* ---- spawn.c ----------------------------------------------------------------------------------- */
 /* child_fail: in the child, report one line and an exit code to ocinit, then _exit(code). */
 _Noreturn void child_fail(int code, const char *f, ...) __attribute__((format(printf, 2, 3)));
-/* become_entrypoint: in the child (or, with --exec, in ocinit itself: s NULL), restore the
- * signal state, apply the credentials, re-arm pdeathsig (parent: whose death it means, read
- * before any fork), close fds, execve. Never returns. */
-_Noreturn void become_entrypoint(const struct opts *o, const struct sigstate *s, int take_tty,
-				 pid_t parent);
+/* become_entrypoint: in the child (or, with --exec, in ocinit itself): apply the
+ * credentials, re-arm pdeathsig (parent: whose death it means, read before any fork), close
+ * fds, restore the signal state s, execve. Never returns. */
+_Noreturn void become_entrypoint(const struct opts *o, const struct sigstate *s, pid_t parent);
 /* spawn: fork the child, which becomes the entrypoint. Returns the child's pid and sets
  * *took_tty when it was given the terminal; a failure the child reports is printed here.
  * -1 (reported: pipe2 or fork) if it cannot start one. */

@@ -43,18 +43,23 @@ static void rearm_pdeathsig(int sig, pid_t parent)
 		kill(getpid(), sig);
 }
 
-_Noreturn void become_entrypoint(const struct opts *o, const struct sigstate *s, int take_tty,
-				 pid_t parent)
+/* own_group: in the child, a process group of its own, and the terminal when ocinit had
+ * its foreground. */
+static void own_group(int take_tty)
+{
+	if (!CFG_PGROUP)
+		return;
+	if (setpgid(0, 0) < 0)
+		child_fail(EXIT_OCINIT, "setpgid: %m");
+	/* Allowed from a background group because SIGTTOU is still blocked here. */
+	if (take_tty && tcsetpgrp(0, getpid()) < 0)
+		say(L_WARN, "cannot give the terminal to the child: %m");
+}
+
+_Noreturn void become_entrypoint(const struct opts *o, const struct sigstate *s, pid_t parent)
 {
 	char path[PATH_MAX], hint[128];
 	int e;
-	if (CFG_PGROUP && s) {
-		if (setpgid(0, 0) < 0)
-			child_fail(EXIT_OCINIT, "setpgid: %m");
-		/* Allowed from a background group because SIGTTOU is still blocked here. */
-		if (take_tty && tcsetpgrp(0, getpid()) < 0)
-			say(L_WARN, "cannot give the terminal to the child: %m");
-	}
 	/* The inherited signal state comes back last: until then SIGPIPE stays blocked, so a
 	 * -v line to a stderr nobody reads cannot kill the child half-way (the pending
 	 * SIGPIPE it leaves is dropped), and a pdeathsig raised below waits for the restore. */
@@ -62,7 +67,7 @@ _Noreturn void become_entrypoint(const struct opts *o, const struct sigstate *s,
 		apply_creds(&o->creds);
 	rearm_pdeathsig(o->pdeathsig, parent);
 	close_fds_except(report_fd);
-	if (s && signals_restore(s) < 0)
+	if (signals_restore(s) < 0)
 		child_fail(EXIT_OCINIT, "restore the inherited signal state: %m");
 	exec_command(o->argv, o->envp, path, sizeof path);
 	e = errno;
@@ -98,7 +103,8 @@ pid_t spawn(const struct opts *o, const struct sigstate *s, int *took_tty)
 	if (pid == 0) {
 		close(p[0]);
 		report_fd = p[1];
-		become_entrypoint(o, s, take_tty, self);
+		own_group(take_tty);
+		become_entrypoint(o, s, self);
 	}
 	close(p[1]);
 	if (CFG_PGROUP && o->pgroup) /* also here, so that a signal forwarded to the group finds it */

@@ -28,7 +28,7 @@ if [ -z "$(find "$TAR" -mtime -1 2>/dev/null)" ]; then
 	for f in /etc/apt/sources.list.d/*.sources; do [ -f "$f" ] && mirrors+=("$f"); done
 	[ -s /etc/apt/sources.list ] && grep -q '^deb ' /etc/apt/sources.list && mirrors+=(/etc/apt/sources.list)
 	rm -f "$TAR.new"
-	mmdebstrap --quiet --variant=minbase bookworm "$TAR.new" "${mirrors[@]}" >"$F/mmdebstrap.log" 2>&1 ||
+	mmdebstrap --quiet --variant=minbase --format=tar bookworm "$TAR.new" "${mirrors[@]}" >"$F/mmdebstrap.log" 2>&1 ||
 		{ tail -20 "$F/mmdebstrap.log"; say "mmdebstrap failed"; exit 1; }
 	mv "$TAR.new" "$TAR"
 fi

@@ -22,8 +22,10 @@ for mode in pid1 plain; do
 		"$(cat "$D/trap" 2>/dev/null)"
 done
 
-# 12. Fault signals sent with kill(2) are forwarded, and ocinit survives them.
+# 12. Fault signals sent with kill(2) are forwarded, and ocinit survives them. (Not under
+# qemu-user, which takes SIGSEGV, SIGBUS and the like for its own and dies of them.)
 for mode in pid1 plain; do
+	[ -n "$EMU" ] && { skip "$mode: fault signals sent with kill" "qemu-user keeps them"; continue; }
 	rm -f "$D/ready"
 	$mode "$H/probe" signals 6 "$D/ready" >"$D/faults.out" 2>"$D/faults.err" &
 	bg=$!
@@ -188,9 +190,12 @@ if has oci; then
 	run timeout -k 2 20 $RUN "$OCINIT" --oci "$D/env.json" -- "$H/probe" countenv ""
 	expect_eq "100,000 config entries ($(wc -c <"$D/env.json") bytes): 50,000 keys and HOME, the last values, the first places" \
 		"50001 0=1" "$(cat "$T/out")"
-	run timeout -k 2 20 env -i OCINIT_GRACE=1 "$H/probe" bigenv 100000 $RUN "$OCINIT" -- "$H/probe" countenv V
-	expect_eq "100,000 inherited variables and one OCINIT_: all passed on, the OCINIT_ one not" \
-		"100000 V1=x" "$(cat "$T/out")"
+	# (not under qemu-user: its loader reorders and bounds the environment itself)
+	if [ -z "$EMU" ]; then
+		run timeout -k 2 20 env -i OCINIT_GRACE=1 "$H/probe" bigenv 100000 $RUN "$OCINIT" -- "$H/probe" countenv V
+		expect_eq "100,000 inherited variables and one OCINIT_: all passed on, the OCINIT_ one not" \
+			"100000 V1=x" "$(cat "$T/out")"
+	fi
 fi
 
 # 11. An interactive shell as PID 1's child in a new PID namespace gets the terminal: there
