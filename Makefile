@@ -205,22 +205,36 @@ dist:
 	done
 	cd $(DIST) && sha256sum *.tar.gz > SHA256SUMS && cat SHA256SUMS
 
-# ---- fuzzing: json.c in a glibc host build with clang's libFuzzer, ASan and UBSan ------------------
+# ---- fuzzing: glibc host builds with clang's libFuzzer, ASan and UBSan --------------------------
+# fuzz_json: json.c. fuzz_text: the OCI walk (without CAPS: its names are libcap-ng's),
+# passwd/group, the number scanner and list splitter, signal and rlimit names; without leak
+# detection, since a loaded config's strings belong to ocinit until it ends, by design.
 FUZZ_SECONDS ?= 60
+FUZZ_CC := clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -D_GNU_SOURCE
 FUZZER := build/fuzz/fuzz_json
+FUZZER_TEXT := build/fuzz/fuzz_text
+FUZZ_TEXT_SRCS := tests/fuzz/fuzz_text.c tests/fuzz/mem_libc.c $(addprefix init/,json.c jread.c \
+                  oci.c passwd.c rlimits.c args.c log.c signals.c sort.c)
 $(FUZZER): tests/fuzz/fuzz_json.c tests/fuzz/mem_libc.c init/json.c init/json.h init/mem.h
 	@mkdir -p $(@D)
-	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Iinit \
-	    -o $@ tests/fuzz/fuzz_json.c tests/fuzz/mem_libc.c init/json.c
+	$(FUZZ_CC) -Iinit -o $@ tests/fuzz/fuzz_json.c tests/fuzz/mem_libc.c init/json.c
+# Its config.h: every feature the parsers need, CAPS and VM off.
+build/fuzz/config.h: Kconfig
+	@mkdir -p $(@D)
+	awk '/^config [A-Z0-9_]+/ { printf "#define CFG_%s %d\n", $$2, $$2 != "CAPS" && $$2 != "VM" }' Kconfig > $@
+$(FUZZER_TEXT): $(FUZZ_TEXT_SRCS) init/*.h build/fuzz/config.h
+	$(FUZZ_CC) -Ibuild/fuzz -Iinit -Iarch/x86_64 -o $@ $(FUZZ_TEXT_SRCS)
 
-# make fuzz: explore for FUZZ_SECONDS, new inputs kept in build/fuzz/corpus (not in git).
-fuzz: $(FUZZER)
-	@mkdir -p build/fuzz/corpus
+# make fuzz: explore each for FUZZ_SECONDS, new inputs kept in build/fuzz/ (not in git).
+fuzz: $(FUZZER) $(FUZZER_TEXT)
+	@mkdir -p build/fuzz/corpus build/fuzz/corpus-text
 	$(FUZZER) -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus tests/fuzz/corpus
+	ASAN_OPTIONS=detect_leaks=0 $(FUZZER_TEXT) -detect_leaks=0 -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus-text tests/fuzz/corpus-text
 
-# Replay the seed corpus (and any extra files given in FUZZ_REPLAY) once each.
-check-fuzz: $(FUZZER)
+# Replay the seed corpora (and any extra files given in FUZZ_REPLAY, JSON) once each.
+check-fuzz: $(FUZZER) $(FUZZER_TEXT)
 	$(FUZZER) -runs=0 tests/fuzz/corpus $(FUZZ_REPLAY)
+	ASAN_OPTIONS=detect_leaks=0 $(FUZZER_TEXT) -detect_leaks=0 -runs=0 tests/fuzz/corpus-text
 
 clean:
 	rm -rf build/x86_64* build/aarch64* build/fuzz build/dist*

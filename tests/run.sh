@@ -41,9 +41,9 @@ replay=
 [ -d "$suite" ] && replay="$suite/test_parsing $suite/test_transform"
 if make -s check-fuzz FUZZ_REPLAY="$replay" >build/check/fuzz.log 2>&1 &&
    grep -q 'Done [0-9]* runs' build/check/fuzz.log; then
-	ok "fuzz corpus replayed under ASan/UBSan ($(sed -n 's/.*Done \([0-9]*\) runs.*/\1/p' build/check/fuzz.log | tail -1) inputs)"
+	ok "fuzz corpora replayed under ASan/UBSan ($(sed -n 's/.*Done \([0-9]*\) runs.*/\1/p' build/check/fuzz.log | tr '\n' '+' | sed 's/+$//') inputs: json, then the other parsers)"
 else
-	bad "fuzz corpus replayed under ASan/UBSan" "see build/check/fuzz.log"
+	bad "fuzz corpora replayed under ASan/UBSan" "$(grep -m1 -E 'ERROR|error' build/check/fuzz.log) (see build/check/fuzz.log)"
 fi
 
 for ARCH in $ARCHES; do

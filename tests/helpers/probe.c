@@ -15,7 +15,9 @@
  *   probe fds N CMD...      open N more fds (not CLOEXEC), exec CMD
  *   probe bigenv N CMD...   exec CMD with our environment plus V1=x .. VN=x (built in one
  *                           pass: setenv and env(1) take quadratic time for 100,000)
- *   probe countenv PREFIX   print how many variables start with PREFIX, and the first */
+ *   probe countenv PREFIX   print how many variables start with PREFIX, and the first
+ *   probe spam PID N        send PID N signals, HUP USR1 USR2 ALRM WINCH URG 40 41 in turn,
+ *                           as fast as kill(2) goes; print how many were accepted */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -273,6 +275,19 @@ static int countenv(const char *prefix)
 	return 0;
 }
 
+static int spam(pid_t pid, long n)
+{
+	static const int sigs[] = { SIGHUP, SIGUSR1, SIGUSR2, SIGALRM, SIGWINCH, SIGURG, 40, 41 };
+	long sent = 0;
+	for (long i = 0; i < n; i++)
+		if (kill(pid, sigs[i % 8]) == 0)
+			sent++;
+		else if (errno == ESRCH)
+			break;
+	printf("%ld\n", sent);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *m = argc > 1 ? argv[1] : "";
@@ -307,6 +322,8 @@ int main(int argc, char **argv)
 		return bigenv(atoi(argv[2]), argv + 3);
 	if (!strcmp(m, "countenv") && argc == 3)
 		return countenv(argv[2]);
+	if (!strcmp(m, "spam") && argc == 4)
+		return spam(atoi(argv[2]), atol(argv[3]));
 	fprintf(stderr, "probe: bad usage (see the comment at the top of probe.c)\n");
 	return 2;
 }
