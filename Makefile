@@ -210,11 +210,12 @@ dist:
 # passwd/group, the number scanner and list splitter, signal and rlimit names; without leak
 # detection, since a loaded config's strings belong to ocinit until it ends, by design.
 FUZZ_SECONDS ?= 60
-FUZZ_CC := clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -D_GNU_SOURCE
+FUZZ_CC := clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -D_GNU_SOURCE \
+            -DOCINIT_VERSION='"$(VERSION)"' -DOCINIT_ARCH='"host"'
 FUZZER := build/fuzz/fuzz_json
 FUZZER_TEXT := build/fuzz/fuzz_text
 FUZZ_TEXT_SRCS := tests/fuzz/fuzz_text.c tests/fuzz/mem_libc.c $(addprefix init/,json.c jread.c \
-                  oci.c passwd.c rlimits.c args.c log.c signals.c sort.c)
+                  oci.c passwd.c rlimits.c args.c log.c signals.c sort.c options.c usage.c env.c)
 $(FUZZER): tests/fuzz/fuzz_json.c tests/fuzz/mem_libc.c init/json.c init/json.h init/mem.h
 	@mkdir -p $(@D)
 	$(FUZZ_CC) -Iinit -o $@ tests/fuzz/fuzz_json.c tests/fuzz/mem_libc.c init/json.c

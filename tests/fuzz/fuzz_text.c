@@ -4,6 +4,8 @@
  *   1: /etc/passwd and /etc/group lookups in the rest as a file
  *   2: the number scanner and the list splitter, checked against a reference
  *   3: signal and rlimit names, checked to round-trip
+ *   4: the command line and the OCINIT_* variables (parse_options): the rest split at NUL
+ *      bytes, words holding '=' into the environment, the others into argv
  * Files reach the readers as /proc/self/fd/N of a memfd: the same fstat, read and checks. */
 #include <errno.h>
 #include <stdint.h>
@@ -108,18 +110,47 @@ static void names(const uint8_t *d, size_t n)
 		abort();
 }
 
+static void options_and_variables(const uint8_t *d, size_t n)
+{
+	extern char **environ;
+	char *text = malloc(n + 1), *argv[64], *envp[64], **saved = environ;
+	int argc = 1, envc = 0;
+	struct opts o;
+	memcpy(text, d, n);
+	text[n] = 0;
+	argv[0] = "ocinit";
+	for (char *w = text; w < text + n && argc < 63 && envc < 63; w += strlen(w) + 1)
+		if (strchr(w, '=') && strncmp(w, "--", 2))
+			envp[envc++] = w;
+		else
+			argv[argc++] = w;
+	argv[argc] = NULL;
+	envp[envc] = NULL;
+	environ = envp;
+	memset(&o, 0, sizeof o);
+	int r = parse_options(&o, argc, argv);
+	environ = saved;
+	if (r == 0 && o.grace > 86400)
+		abort();
+	free(text);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 {
 	static int quiet;
-	if (!quiet++)
+	if (!quiet++) {
 		log_verbosity = -1; /* the parsers' error lines: not the fuzzer's business */
+		freopen("/dev/null", "w", stdout); /* --help, --version */
+		dup2(fileno(stdout), 1);
+	}
 	if (!n)
 		return 0;
-	switch (d[0] % 4) {
+	switch (d[0] % 5) {
 	case 0: oci(d + 1, n - 1); break;
 	case 1: users(d + 1, n - 1); break;
 	case 2: numbers(d + 1, n - 1); break;
 	case 3: names(d + 1, n - 1); break;
+	case 4: options_and_variables(d + 1, n - 1); break;
 	}
 	return 0;
 }
