@@ -25,3 +25,10 @@ for a in x86_64 aarch64; do
 	machines="$machines $a:$(od -An -tx2 -j18 -N2 "$T"/ocinit-*-$a/ocinit | tr -d ' ')"
 done
 expect_eq "make dist: each tarball holds its arch's binary" " x86_64:003e aarch64:00b7" "$machines"
+
+# make demo's own verdict: it passes with this ocinit, and fails when a step ends otherwise
+# (here: with /bin/false in place of ocinit).
+run sh tests/demo.sh "$OCINIT" "$H"
+expect_eq "make demo: every step ended as shown" "0 demo: every step ended as shown" "$RC $(tail -n 1 "$T/out")"
+run sh tests/demo.sh /bin/false "$H"
+expect_eq "make demo fails when its steps fail" "1 demo: 5 steps did not end as they should" "$RC $(tail -n 1 "$T/out")"
