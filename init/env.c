@@ -49,12 +49,14 @@ static int own(struct opts *o)
 
 static const char **by; /* the entries sort_env's indices stand for */
 
-/* key_cmp: entries i and j by key alone. */
+/* key_cmp: entries i and j by key alone (a key ends at its '='), in one pass. */
 static int key_cmp(size_t i, size_t j)
 {
-	size_t a = strcspn(by[i], "="), b = strcspn(by[j], "=");
-	int c = memcmp(by[i], by[j], a < b ? a : b);
-	return c ? c : a < b ? -1 : a > b;
+	for (const unsigned char *a = (const void *)by[i], *b = (const void *)by[j];; a++, b++) {
+		int x = *a == '=' ? 0 : *a, y = *b == '=' ? 0 : *b;
+		if (x != y || !x)
+			return x - y;
+	}
 }
 
 /* by_key: indices by their entry's key, then by place. */

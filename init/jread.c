@@ -126,8 +126,13 @@ int jstrings(const struct jctx *w, const struct jnode *n, const char *path, char
 		count++;
 	if (!(*out = mem_alloc((count + 1) * sizeof **out)))
 		return jbad(w, path, n->off, "out of memory");
-	for (const struct jnode *c = n->child; c; c = c->next, i++)
+	for (const struct jnode *c = n->child; c; c = c->next, i++) {
+		if (c->type == J_STRING && strlen(c->str) == c->len) { /* the path only for errors */
+			(*out)[i] = (char *)c->str;
+			continue;
+		}
 		if (jstring(w, c, jpath(sub, path, NULL, (long)i), (const char **)&(*out)[i]))
 			return -1;
+	}
 	return 0;
 }

@@ -254,6 +254,8 @@ static int from_environment(struct opts *o)
 
 int option_variable(const char *kv)
 {
+	if (strncmp(kv, "OCINIT_", 7)) /* every one of them: one compare for most of an environment */
+		return 0;
 	for (size_t i = 0; i < n_options; i++) {
 		const char *e = options[i].env;
 		size_t k = e ? strcspn(e, "=") : 0;

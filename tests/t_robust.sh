@@ -198,6 +198,33 @@ if has oci; then
 	fi
 fi
 
+# ... and the fold is not quadratic, counted in instructions (callgrind: the same count on
+# every run, whatever the load), not seconds: 4 times the entries must cost less than 8 times
+# the instructions (n log n gives about 4.5; the old quadratic fold gave about 16).
+# instrs CMD...: ocinit's user-space instructions, the parent's and the child's before exec.
+instrs() {
+	valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+		sed -n 's/.*Collected : \([0-9]*\).*/\1/p' | awk '{ s += $1 } END { print s + 0 }'
+}
+if has oci && [ -z "$EMU" ] && [ "$CFG" != oldkernel ] && command -v valgrind >/dev/null; then
+	for k in 2000 8000; do
+		awk -v n=$k 'BEGIN { printf "{\"process\":{\"env\":["
+			for (i = 0; i < n; i++) printf "%s\"K%d=%d\"", i ? "," : "", i % (n / 2), i
+			printf "]}}" }' >"$D/env$k.json"
+	done
+	a=$(instrs "$OCINIT" --oci "$D/env2000.json" -- /bin/true)
+	b=$(instrs "$OCINIT" --oci "$D/env8000.json" -- /bin/true)
+	if [ "$a" -gt 0 ] && [ $((b / a)) -lt 8 ]; then ok "config env: 4x the entries, $((b * 10 / a / 10)).$((b * 10 / a % 10))x the instructions ($a, $b)"
+	else bad "config env: 4x the entries cost less than 8x the instructions" "$a, then $b"; fi
+	vg=$(command -v valgrind)
+	a=$(env -i OCINIT_GRACE=1 "$H/probe" bigenv 2000 "$vg" --tool=callgrind --callgrind-out-file=/dev/null \
+		"$OCINIT" -- /bin/true 2>&1 >/dev/null | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
+	b=$(env -i OCINIT_GRACE=1 "$H/probe" bigenv 8000 "$vg" --tool=callgrind --callgrind-out-file=/dev/null \
+		"$OCINIT" -- /bin/true 2>&1 >/dev/null | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
+	if [ "$a" -gt 0 ] && [ $((b / a)) -lt 8 ]; then ok "inherited env: 4x the entries, $((b * 10 / a / 10)).$((b * 10 / a % 10))x the instructions ($a, $b)"
+	else bad "inherited env: 4x the entries cost less than 8x the instructions" "$a, then $b"; fi
+fi
+
 # 11. An interactive shell as PID 1's child in a new PID namespace gets the terminal: there
 # tcgetpgrp says 0 (the foreground is outside the namespace), as getpgrp does.
 if [ -z "$EMU" ] && has pgroup; then
