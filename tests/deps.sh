@@ -43,8 +43,8 @@ fi
 if [ ! -f "$SRC_DIR/$CAPNG_DSC" ]; then
 	mkdir -p "$BUILD" && A=$(cd "$BUILD" && pwd)/apt
 	rm -rf "$A" && mkdir -p "$A/parts" "$A/lists/partial" "$A/cache/archives/partial"
-	for f in /etc/apt/sources.list.d/*.sources; do
-		[ -f "$f" ] || continue
+	for f in /etc/apt/sources.list.d/*; do
+		case $f in *.sources) ;; *) continue;; esac
 		sed 's/^Types:.*\bdeb\b.*/Types: deb-src/' "$f"
 		echo
 	done > "$A/parts/deb-src.sources"

@@ -25,7 +25,7 @@ say "the README's commands:"; echo "$quick" | sed 's/^/    # /'
 if [ -z "$(find "$TAR" -mtime -1 2>/dev/null)" ]; then
 	say "building a Debian 12 minbase root (mmdebstrap)"
 	mirrors=()
-	for f in /etc/apt/sources.list.d/*.sources; do [ -f "$f" ] && mirrors+=("$f"); done
+	for f in /etc/apt/sources.list.d/*; do case $f in *.sources) mirrors+=("$f");; esac; done
 	[ -s /etc/apt/sources.list ] && grep -q '^deb ' /etc/apt/sources.list && mirrors+=(/etc/apt/sources.list)
 	rm -f "$TAR.new"
 	mmdebstrap --quiet --variant=minbase --format=tar bookworm "$TAR.new" "${mirrors[@]}" >"$F/mmdebstrap.log" 2>&1 ||
@@ -55,12 +55,17 @@ cd /work/ocinit
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root
 set +e
 status=0
+apt_state() { find /etc/apt -type f -exec sha256sum {} + | sort; }
+apt_state >/tmp/apt.before
 while IFS= read -r cmd; do
 	echo "fresh: # $cmd"
 	sh -c "$cmd" || { status=$?; echo "fresh: ^ failed with status $status"; break; }
 done <<EOF
 $QUICK
 EOF
+# The quick start may add the arm64 architecture (dpkg, not apt), nothing under /etc/apt.
+if apt_state | cmp -s - /tmp/apt.before; then echo "fresh: /etc/apt unchanged"
+else echo "fresh: /etc/apt CHANGED:"; apt_state | diff /tmp/apt.before - | head; status=1; fi
 exit $status
 '
 t0=$(date +%s)
@@ -69,6 +74,7 @@ rc=$?
 secs=$(( $(date +%s) - t0 ))
 tail -n 3 "$F/run.log" | sed 's/^/    /'
 line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$F/run.log" | tail -n 1)
+grep '^fresh: /etc/apt' "$F/run.log" | sed 's/^/    /'
 if [ "$rc" = 0 ] && [ -n "$line" ]; then
 	say "in a pristine Debian 12 root: the quick start passed in ${secs}s: $line"
 	rm -rf "$ROOT"
