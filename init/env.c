@@ -47,7 +47,7 @@ static int own(struct opts *o)
 	return 0;
 }
 
-static const char **by; /* the entries sort_env's indices stand for */
+static const char **by; /* the entries fold's indices stand for */
 
 /* key_cmp: entries i and j by key alone (a key ends at its '='), in one pass. */
 static int key_cmp(size_t i, size_t j)

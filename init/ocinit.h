@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <signal.h>
 #include <sys/types.h>
 
 #include "config.h"
@@ -112,7 +113,12 @@ int signal_by_name(const char *name);
 const char *signal_name(int sig, char buf[12]);
 /* signals_take: block every forwarded signal and SIGCHLD, remember what to restore. */
 int signals_take(struct sigstate *s);
-/* signals_restore: in the child, give back the inherited mask and SIGCHLD disposition. */
+/* signal_raised_here: si is a signal self sent itself: the SIGPIPE or SIGXFSZ of its own
+ * writes (the kernel sends them as SI_USER from the writer), or a kill/tkill of its own.
+ * Never the child's business: forwarding it and logging that would raise it again. */
+int signal_raised_here(const siginfo_t *si, pid_t self);
+/* signals_restore: before execve, give back the inherited mask and SIGCHLD disposition;
+ * a pending SIGPIPE/SIGXFSZ raised here is dropped, one sent by others is kept. */
 int signals_restore(const struct sigstate *s);
 
 /* ---- fds.c ------------------------------------------------------------------------------------ */

@@ -131,16 +131,28 @@ int signals_take(struct sigstate *s)
 	return 0;
 }
 
+int signal_raised_here(const siginfo_t *si, pid_t self)
+{
+	return (si->si_code == SI_USER || si->si_code == SI_TKILL) && si->si_pid == self;
+}
+
 int signals_restore(const struct sigstate *s)
 {
 	static const struct ksigaction ign = { .handler = SIG_IGN };
 	static const struct timespec now = { 0, 0 };
-	/* A fork starts with nothing pending: a SIGPIPE or SIGXFSZ pending here is one the
-	 * child's own writes raised (a log line to a closed stderr); it must not outlive the
-	 * restore, nor execve. */
+	/* A SIGPIPE or SIGXFSZ that our own writes raised (a -v line to a closed stderr) must
+	 * not outlive the restore, nor execve; one someone else sent (ocinit forwarding to a
+	 * child still setting up; a kill before `--exec` is done) is put back for the
+	 * entrypoint, with its sender. Standard signals: at most one of each is pending. */
 	const ksigset own = BIT(SIGPIPE) | BIT(SIGXFSZ);
-	while (syscall(SYS_rt_sigtimedwait, &own, NULL, &now, KSIGSET_SIZE) > 0)
-		;
+	siginfo_t si, keep[2];
+	int kept = 0;
+	pid_t self = getpid();
+	while (syscall(SYS_rt_sigtimedwait, &own, &si, &now, KSIGSET_SIZE) > 0)
+		if (!signal_raised_here(&si, self) && kept < 2)
+			keep[kept++] = si;
+	while (kept--)
+		syscall(SYS_rt_sigqueueinfo, self, keep[kept].si_signo, &keep[kept]);
 	if (s->chld_was_ignored && chld_action(&ign, NULL) < 0)
 		return -1;
 	return ksigprocmask(SIG_SETMASK, &s->inherited_mask, NULL);

@@ -158,14 +158,6 @@ static int finish(const struct sup *s)
 	return s->o->ok[code / 8] >> (code % 8) & 1 ? 0 : code;
 }
 
-/* raised_here: ocinit sent sig to itself: SIGPIPE or SIGXFSZ of its own writes (the
- * kernel sends them as SI_USER from the writer), or a kill/tkill of its own. Never the
- * child's business: forwarding it and logging that would raise it again. */
-static int raised_here(const siginfo_t *si, pid_t self)
-{
-	return (si->si_code == SI_USER || si->si_code == SI_TKILL) && si->si_pid == self;
-}
-
 /* timeout: how long the next wait may take: until the deadline, RETRY_NS after a failed
  * wait4, or for ever (NULL). The clock is read only while a deadline runs. */
 static const struct timespec *timeout(const struct sup *s, struct timespec *t)
@@ -204,7 +196,7 @@ int supervise(const struct opts *o, const struct sigstate *ss, pid_t child, int 
 			return finish(&s);
 		if (s.child_done)
 			shut(&s);
-		else if (sig > 0 && sig != SIGCHLD && !raised_here(&si, s.self))
+		else if (sig > 0 && sig != SIGCHLD && !signal_raised_here(&si, s.self))
 			forward(&s, sig);
 	}
 }
