@@ -52,7 +52,7 @@ LIB_OBJS  := $(patsubst init/%.c,$(O)/init/%.o,$(filter-out init/main.c,$(INIT_S
 HELPERS   := $(patsubst tests/helpers/%.c,$(O)/helpers/%,$(wildcard tests/helpers/*.c))
 UNITS     := $(patsubst tests/unit/%.c,$(O)/unit/%,$(wildcard tests/unit/*.c))
 
-.PHONY: all bench demo deps fresh check check-all difftest fuzz check-fuzz install dist check-unit check-capng test-programs clean distclean help \
+.PHONY: all bench demo deps fresh check check-all mutate difftest fuzz check-fuzz install dist check-unit check-capng test-programs clean distclean help \
         defconfig allnoconfig menuconfig savedefconfig oldconfig
 all: $(O)/ocinit
 
@@ -60,7 +60,8 @@ help:
 	@echo 'make [ARCH=x86_64|aarch64]  build $$O/ocinit (O defaults to build/$$ARCH)'
 	@echo 'make deps                    install build/test packages (root, Debian 12)'
 	@echo 'make check                   every test, both arches: defconfig, allnoconfig, oldkernel'
-	@echo 'make check-all               make check with the whole fault matrix, then make fuzz'
+	@echo 'make check-all               make check with the whole fault matrix, make fuzz, make mutate'
+	@echo 'make mutate [ONLY="N ..."]   plant the bugs of tests/mutations: the tests must catch each'
 	@echo 'make fresh                   the README quick start in a pristine Debian 12 root'
 	@echo 'make bench                    ocinit beside tini, dumb-init, catatonit (build/bench)'
 	@echo 'make demo                    show ocinit at work as PID 1'
@@ -166,10 +167,16 @@ check:
 	bash tests/run.sh
 
 # make check-all: make check with the whole fault matrix (every occurrence of every call of
-# ocinit's, with every errno), then the fuzzer for FUZZ_SECONDS.
+# ocinit's, with every errno), then the fuzzer for FUZZ_SECONDS, then make mutate.
 check-all:
 	FAULTS=all bash tests/run.sh
 	$(MAKE) fuzz
+	$(MAKE) mutate
+
+# make mutate [ONLY="N ..."]: each bug of tests/mutations planted in a copy of the tree, which
+# the tests it names must catch (tests/mutate.sh).
+mutate:
+	bash tests/mutate.sh
 
 # make bench: ocinit against tini, tini-static, dumb-init and catatonit (tests/bench.sh).
 bench:
@@ -226,16 +233,18 @@ build/fuzz/config.h: Kconfig
 $(FUZZER_TEXT): $(FUZZ_TEXT_SRCS) init/*.h build/fuzz/config.h
 	$(FUZZ_CC) -Ibuild/fuzz -Iinit -Iarch/x86_64 -o $@ $(FUZZ_TEXT_SRCS)
 
-# make fuzz: explore each for FUZZ_SECONDS, new inputs kept in build/fuzz/ (not in git).
+# make fuzz: explore each for FUZZ_SECONDS, new inputs kept in build/fuzz/ (not in git), and
+# what fails (crash-*, leak-*, timeout-*) there too, never in the working directory.
+ARTIFACTS := -artifact_prefix=build/fuzz/
 fuzz: $(FUZZER) $(FUZZER_TEXT)
 	@mkdir -p build/fuzz/corpus build/fuzz/corpus-text
-	$(FUZZER) -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus tests/fuzz/corpus
-	ASAN_OPTIONS=detect_leaks=0 $(FUZZER_TEXT) -detect_leaks=0 -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus-text tests/fuzz/corpus-text
+	$(FUZZER) $(ARTIFACTS) -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus tests/fuzz/corpus
+	ASAN_OPTIONS=detect_leaks=0 $(FUZZER_TEXT) $(ARTIFACTS) -detect_leaks=0 -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus-text tests/fuzz/corpus-text
 
 # Replay the seed corpora (and any extra files given in FUZZ_REPLAY, JSON) once each.
 check-fuzz: $(FUZZER) $(FUZZER_TEXT)
-	$(FUZZER) -runs=0 tests/fuzz/corpus $(FUZZ_REPLAY)
-	ASAN_OPTIONS=detect_leaks=0 $(FUZZER_TEXT) -detect_leaks=0 -runs=0 tests/fuzz/corpus-text
+	$(FUZZER) $(ARTIFACTS) -runs=0 tests/fuzz/corpus $(FUZZ_REPLAY)
+	ASAN_OPTIONS=detect_leaks=0 $(FUZZER_TEXT) $(ARTIFACTS) -detect_leaks=0 -runs=0 tests/fuzz/corpus-text
 
 clean:
 	rm -rf build/x86_64* build/aarch64* build/fuzz build/dist*

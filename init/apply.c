@@ -40,20 +40,33 @@ static int do_rlimits(const struct creds *c)
 	return 0;
 }
 
+/* do_oom: written, then read back at once from the same descriptor (a small RLIMIT_NOFILE,
+ * set next, may leave no room to open the file again for the read-back). */
 static int do_oom(const struct creds *c)
 {
 	char buf[16];
+	unsigned long long u;
 	if (!(c->have & HAVE_OOM))
 		return SKIP;
-	int fd = sys_open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC), e;
+	int fd = sys_open("/proc/self/oom_score_adj", O_RDWR | O_CLOEXEC), e, neg;
 	if (fd < 0)
 		return -1;
 	size_t n = fmt(buf, sizeof buf, "%d", c->oom_score_adj);
-	int r = write_all(fd, buf, n);
+	ssize_t got = write_all(fd, buf, n) < 0 ? -1 : pread(fd, buf, sizeof buf - 1, 0);
 	e = errno;
 	close(fd);
 	errno = e;
-	return r;
+	if (got <= 0)
+		return got < 0 ? -1 : MISMATCH(": read back nothing");
+	buf[got] = 0;
+	size_t line = strcspn(buf, "\n"), k;
+	int whole = buf[line] == '\n';
+	buf[line] = 0; /* the message is one line */
+	neg = buf[0] == '-';
+	k = scan_uint(buf + neg, 10, 1000, &u);
+	if (!whole || !k || buf[neg + k] || (neg ? -(int)u : (int)u) != c->oom_score_adj)
+		return MISMATCH(": read back '%s', want %d", buf, c->oom_score_adj);
+	return 0;
 }
 
 static int do_umask(const struct creds *c)
@@ -81,11 +94,15 @@ static int do_bounding(const struct creds *c)
 	return CFG_CAPS && (c->have & HAVE_CAPS) ? caps_apply_bounding(c) : SKIP;
 }
 
+/* keepcaps_wanted: a uid change that must keep the capabilities asked for. */
+static int keepcaps_wanted(const struct creds *c)
+{
+	return (c->have & HAVE_USER) && CFG_CAPS && (c->have & HAVE_CAPS);
+}
+
 static int keepcaps(const struct creds *c, int on)
 {
-	if (!(c->have & HAVE_USER) || !CFG_CAPS || !(c->have & HAVE_CAPS))
-		return SKIP;
-	return prctl(PR_SET_KEEPCAPS, on, 0, 0, 0);
+	return keepcaps_wanted(c) ? prctl(PR_SET_KEEPCAPS, on, 0, 0, 0) : SKIP;
 }
 static int do_keepcaps(const struct creds *c) { return keepcaps(c, 1); }
 static int do_clear_keepcaps(const struct creds *c) { return keepcaps(c, 0); }
@@ -170,6 +187,10 @@ static int read_back(const struct creds *c)
 	}
 	if ((c->have & HAVE_NNP) && prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) != 1)
 		return MISMATCH(" no_new_privs is not set");
+	/* (execve would clear it anyway: checked, so that every step is read back) */
+	if (keepcaps_wanted(c) && prctl(PR_GET_KEEPCAPS, 0, 0, 0, 0) != 0)
+		return MISMATCH(" PR_SET_KEEPCAPS is still set");
+
 	for (size_t i = 0; CFG_RLIMITS && i < c->nrlimits; i++) {
 		struct rlimit rl;
 		if (sys_prlimit(c->rlimits[i].resource, NULL, &rl) < 0 || rl.rlim_cur != c->rlimits[i].soft ||

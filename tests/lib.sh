@@ -78,6 +78,7 @@ testuser:x:1000:1000:Test User:/home/testuser:/bin/sh
 alice:x:1500:1500::/home/alice:/bin/sh
 4242:x:2000:2000:numeric name:/home/numeric:/bin/sh
 nohome:x:1600:1600::/:/bin/sh
+badgid:x:1700:x17::/:/bin/sh
 PW
 	cat >"$T/group" <<'GR'
 root:x:0:
@@ -86,6 +87,7 @@ wheel:x:10:testuser,alice
 audio:x:29:testuser
 1234:x:3000:alice
 staff:x:50:
+lookalike:x:4100:test,testuserx,testuse
 GR
 }
 testroot() {

@@ -9,9 +9,12 @@ else
 	expect_eq "JSONTestSuite: y_ accepted, n_ refused, i_ no crash" "0 0" \
 		"$RC $(grep -c FAILED "$T/err")"
 	# the OCI layer then refuses duplicate keys and non-object top levels
-	for f in y_object_duplicated_key.json y_structure_lonely_int.json y_array_empty.json; do
-		run $RUN "$OCINIT" --print --oci "$SHARED/JSONTestSuite/test_parsing/$f" -- true
-		expect_eq "OCI layer refuses $f" 125 "$RC"
+	for f in 'y_object_duplicated_key.json|process: key "a" is given twice (byte 10)' \
+		 'y_structure_lonely_int.json|(top level): expected an object (byte 1)' \
+		 'y_array_empty.json|(top level): expected an object (byte 1)'; do
+		p=$SHARED/JSONTestSuite/test_parsing/${f%%|*}
+		run $RUN "$OCINIT" --print --oci "$p" -- true
+		expect "OCI layer refuses ${f%%|*}: ${f#*|}" 125 "ocinit: $p: ${f#*|}"
 	done
 fi
 if [ ! -d "$SHARED/runtime-spec/schema/test/config/good" ]; then

@@ -41,9 +41,16 @@ expect_eq "no PATH: the default PATH is searched" "0 default PATH" "$RC $(cat "$
 
 # No pre-check: between its start and the entrypoint, ocinit makes no access-style call.
 if [ -z "$EMU" ]; then
-	strace -f -qq -o "$T/strace" -e trace=access,faccessat,faccessat2,stat,lstat,newfstatat,statx \
+	# execve traced too: a strace that did not run (or traced nothing) shows no execve of
+	# the probe, and fails this
+	rm -f "$T/strace"
+	strace -f -qq -o "$T/strace" -e trace=execve,access,faccessat,faccessat2,stat,lstat,newfstatat,statx \
 		"$OCINIT" "$H/probe" exit 0
-	expect_eq "strace: no access/faccessat/stat call before execve" "" "$(grep -v '^[0-9]* +++ exited' "$T/strace")"
+	rc=$?
+	calls=$(grep -v '^[0-9]* +++ exited' "$T/strace" 2>/dev/null | sed 's/^[0-9]* *//; s/(.*//' | paste -sd' ')
+	execs=$(grep -c "execve(\"$H/probe\"" "$T/strace" 2>/dev/null)
+	expect_eq "strace: no access/faccessat/stat call before execve (status $rc, the probe's execve seen $execs times)" \
+		"0 execve execve" "$rc $calls"
 else
 	skip "strace: no access/faccessat/stat call before execve" "strace of qemu-user shows qemu's own calls (native build tests it)"
 fi

@@ -36,6 +36,10 @@ hostile "duplicate top-level key" '{"process":{},"process":{}}' \
 	": key \"process\" is given twice (byte 15)"
 hostile "duplicate key among 22 (over 16 keys: sorted in a mapped block)" '{"process":{"args":["true"],"k01":1,"k02":1,"k03":1,"k04":1,"k05":1,"k06":1,"k07":1,"k08":1,"k09":1,"k10":1,"k11":1,"k12":1,"k13":1,"k14":1,"k15":1,"k16":1,"k17":1,"k18":1,"k19":1,"k20":1,"k07":2}}' \
 	"process: key \"k07\" is given twice (byte 189)"
+hostile "duplicate key inside an array's object" '{"process":{"rlimits":[{"type":"RLIMIT_CORE","soft":1,"soft":2,"hard":3}]}}' \
+	"process.rlimits[0]: key \"soft\" is given twice (byte 55)"
+hostile "duplicate key in an unknown field's nested arrays" '{"process":{"x":[[{"a":1}],[{"b":1,"b":2}]]}}' \
+	"process.x[1][0]: key \"b\" is given twice (byte 36)"
 hostile "duplicate rlimit" '{"process":{"rlimits":[{"type":"RLIMIT_NOFILE","soft":1,"hard":1},{"type":"RLIMIT_NOFILE","soft":2,"hard":2}]}}' \
 	"process.rlimits[1].type: RLIMIT_NOFILE is given twice (byte 75)"
 hostile "unknown rlimit" '{"process":{"rlimits":[{"type":"RLIMIT_BOGUS","soft":1,"hard":1}]}}' \
@@ -62,15 +66,32 @@ hostile "trailing garbage" '{"process":{}} x' "invalid JSON: unexpected data aft
 hostile "trailing comma" '{"process":{},}' "invalid JSON: expected a string key (byte 15)"
 hostile "comment" '{"process":{} /* no */}' "invalid JSON: expected ',' or '}' (byte 15)"
 hostile "invalid UTF-8" "$(printf '{"process":{"cwd":"/\377"}}')" "invalid JSON: invalid UTF-8 (byte 21)"
+hostile "overlong UTF-8 (three bytes for a slash)" "$(printf '{"process":{"cwd":"/\340\200\257"}}')" "invalid JSON: invalid UTF-8 (byte 21)"
 hostile "lone surrogate" '{"process":{"cwd":"/\ud800"}}' "invalid JSON: lone surrogate in \\u escape (byte 21)"
 hostile "nested too deeply" "{\"x\":$(printf '%.0s[' $(seq 70))" "invalid JSON: nested too deeply (byte 69)"
 printf '{"process":{"capabilities":{"bounding":["CAP_KILL"],"inheritable":["CAP_KILL"],"ambient":["CAP_KILL"]}}}' >"$D/c.json"
 run $RUN "$OCINIT" --oci "$D/c.json" -- /bin/touch "$D/ran"
 expect "ambient outside permitted: refused, never dropped silently" 125 "ocinit: capabilities.ambient: CAP_KILL not in permitted"
+run $RUN "$OCINIT" --cap-bounding KILL --cap-permitted KILL --cap-ambient KILL -- /bin/touch "$D/ran"
+expect "ambient outside inheritable (runc spec's default config has it): refused" 125 "ocinit: capabilities.ambient: CAP_KILL not in inheritable"
 run $RUN "$OCINIT" --cap-effective KILL -- /bin/touch "$D/ran"
 expect "effective outside permitted" 125 "ocinit: capabilities.effective: CAP_KILL not in permitted"
 run $RUN "$OCINIT" --cap-inheritable KILL -- /bin/touch "$D/ran"
 expect "inheritable outside bounding" 125 "ocinit: capabilities.inheritable: CAP_KILL not in bounding"
+# flags get the same bounds: one past 2^64-1, an empty list element
+if has rlimits; then
+	run $RUN "$OCINIT" --rlimit core=18446744073709551616 -- /bin/touch "$D/ran"
+	expect "--rlimit one past 2^64-1" 125 "ocinit: --rlimit: 'core=18446744073709551616' is not NAME=SOFT[:HARD]"
+	run $RUN "$OCINIT" --rlimit core=18446744073709551615:18446744073709551615 --print true
+	expect_eq "--rlimit 2^64-1 is unlimited" '0     {"type": "RLIMIT_CORE", "soft": 18446744073709551615, "hard": 18446744073709551615}' \
+		"$RC $(grep RLIMIT_CORE "$T/out")"
+fi
+run $RUN "$OCINIT" --cap-bounding KILL,,CHOWN -- /bin/touch "$D/ran"
+expect "an empty element in a capability list" 125 "ocinit: --cap-bounding: 'KILL,,CHOWN' is not a list of capabilities"
+run $RUN "$OCINIT" -u 0 --groups 10,,29 -- /bin/touch "$D/ran"
+expect "an empty element in a group list" 125 "ocinit: --groups: '10,,29' is not a list of at most 65536 groups"
+run $RUN "$OCINIT" -u 0 --groups 10, -- /bin/touch "$D/ran"
+expect "a trailing comma in a group list" 125 "ocinit: --groups: '10,' is not a list of at most 65536 groups"
 expect_eq "none of the refused configs ran anything" "" "$(ls "$D/ran" 2>/dev/null)"
 
 # --ignore-lsm: a warning, and it runs

@@ -11,7 +11,7 @@ names() {
 ids() { status_of Uid Gid Groups Home; }
 
 names -u testuser
-expect_eq "-u NAME: its gid, its /etc/group memberships, its HOME" \
+expect_eq "-u NAME: its gid, its /etc/group memberships (members test, testuse, testuserx are others), its HOME" \
 	"Uid: 1000 1000 1000 1000|Gid: 1000 1000 1000 1000|Groups: 10 29|Home: /home/testuser" "$(ids)"
 names -u alice
 expect_eq "-u NAME: a membership in a group whose name is numeric" \
@@ -42,6 +42,12 @@ names -u testuser:nosuchgroup
 expect "unknown group: 125, nothing run" 125 "ocinit: --user: group nosuchgroup is not in /etc/group"
 names -u 4294967295
 expect "uid 4294967295 (\"unchanged\" to setresuid) is refused" 125 "ocinit: --user: '4294967295' is not a number in 0..4294967294"
+names -u 0:4294967295
+expect "gid 4294967295 (\"unchanged\" to setresgid) is refused" 125 "ocinit: --user: '4294967295' is not a number in 0..4294967294"
+names -u 0 --groups 4294967295
+expect "--groups 4294967295 is refused" 125 "ocinit: --groups: '4294967295' is not a number in 0..4294967294"
+names -u badgid
+expect "a passwd line whose gid is no number is no line" 125 "ocinit: --user: user badgid is not in /etc/passwd"
 
 # the databases are read with bounds: a FIFO or a directory is refused, never waited on
 cp "$T/passwd" "$T/passwd.good"; rm "$T/passwd"; mkfifo "$T/passwd"

@@ -15,8 +15,9 @@ run env OCINIT_GRACE=bogus $RUN "$OCINIT" true
 expect "OCINIT_GRACE=bogus: 125, naming the variable" 125 "ocinit: OCINIT_GRACE: 'bogus' is not a number in 0..86400"
 run env OCINIT_GRACE=bogus $RUN "$OCINIT" --grace 1 true
 expect "a bad variable is an error even when a flag would override it" 125 "ocinit: OCINIT_GRACE: 'bogus' is not a number in 0..86400"
-run env OCINIT_GRACE=60 $RUN "$OCINIT" --grace 0 sh -c "sh -c \"trap '' TERM; sleep 30\" & exit 6"
-expect "--grace 0 wins over OCINIT_GRACE=60 (no 60 s wait)" 6 ""
+# (the leftover ignores TERM and sleeps 30 s: a timeout of 15 s tells the two apart)
+run env OCINIT_GRACE=60 timeout -k 2 15 $RUN "$OCINIT" --grace 0 sh -c "sh -c \"trap '' TERM; sleep 30\" & exit 6"
+expect "--grace 0 wins over OCINIT_GRACE=60 (no 60 s wait: not stopped by a 15 s timeout)" 6 ""
 run env OCINIT_GRACE=1 OCINIT_PGROUP=1 OCINIT_OK=9 OCINIT_OTHER=kept $RUN "$OCINIT" sh -c 'env | grep ^OCINIT_ | sort'
 expect_eq "the child never sees the variables ocinit reads; others stay" "OCINIT_OTHER=kept" "$(cat "$T/out")"
 if has pgroup; then
@@ -24,7 +25,7 @@ if has pgroup; then
 	expect "OCINIT_PGROUP=yes" 0
 fi
 if has subreaper && [ "$NO_SUBREAPER" = 0 ]; then
-	for v in 0 no false; do
+	for v in 0 no false ""; do
 		run env OCINIT_SUBREAPER=$v $RUN "$OCINIT" "$H/probe" orphans 3
 		expect_eq "OCINIT_SUBREAPER=$v: orphans go to the real init, not ocinit" "adopted 0 left 0 zombies 0" "$(cat "$T/out")"
 	done
@@ -35,6 +36,12 @@ fi
 # --- --exec: the same process becomes the command; same credentials, same exit codes
 run sh -c 'echo $$; exec "$@"' sh $RUN "$OCINIT" --exec sh -c 'echo $$'
 expect_eq "--exec: no fork, the command has ocinit's pid" 1 "$(sort -u "$T/out" | wc -l)"
+run env OCINIT_EXEC=1 sh -c 'echo $$; exec "$@"' sh $RUN "$OCINIT" sh -c 'echo $$'
+expect_eq "OCINIT_EXEC=1: no fork either" 1 "$(sort -u "$T/out" | wc -l)"
+for v in 0 ""; do # an empty variable is off, as 0 is
+	run env OCINIT_EXEC="$v" sh -c 'echo $$; exec "$@"' sh $RUN "$OCINIT" sh -c 'echo $$'
+	expect_eq "OCINIT_EXEC='$v': a fork, as without it" 2 "$(sort -u "$T/out" | wc -l)"
+done
 run $RUN "$OCINIT" --no-fork "$D/missing"
 expect "--no-fork: exec failure: 127 and the message" 127 "ocinit: exec $D/missing: No such file or directory"
 if has creds; then

@@ -10,6 +10,15 @@ broken_pipe() {
 	( "$@" 2>&1; echo $? >"$f" ) | true
 }
 
+# After the first EPIPE on stderr, ocinit writes there no more (each write would raise
+# another SIGPIPE for nothing): three lines due after the reader is gone, one write made.
+if has verbose && [ -z "$EMU" ]; then
+	broken_pipe "$D/rc" strace -qq -o "$D/wtrace" -e trace=write "$OCINIT" -vv -- sh -c \
+		"trap '' USR1 USR2; sleep .3; kill -USR1 \$PPID; kill -USR2 \$PPID; sleep .2; exit 3"
+	expect_eq "stderr gone: one failing write, then none (status, EPIPE writes to fd 2)" "3 1" \
+		"$(cat "$D/rc") $(grep -c '^write(2, .* = -1 EPIPE' "$D/wtrace")"
+fi
+
 # 1. -v with stderr a broken pipe: each log line raised SIGPIPE on ocinit, which forwarded it,
 # logged that, and spun with the child a zombie.
 # (Without VERBOSE: an unknown -v and its error line, written to the closed pipe.)

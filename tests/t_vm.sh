@@ -36,7 +36,9 @@ seen() {
 	if [ -z "$missing" ]; then ok "$name"; else bad "$name" "missing:$missing; log: $(tail -5 "$T/vm.txt")"; fi
 }
 
-boot "the config in the initramfs" "ocinit.exit=$CHANNEL"
+boot "the config in the initramfs" "ocinit.exit=$CHANNEL ocinit.hostname=ocivm"
+seen "VM: the hostname from the command line, loopback up (IFF_UP|IFF_LOOPBACK)" \
+	"hostname ocivm, lo flags 0x9"
 seen "VM: the 0744 root entrypoint runs as uid 1000 with CAP_DAC_OVERRIDE" \
 	"hello from /entrypoint.sh as 1000"
 TAB=$(printf '\t')

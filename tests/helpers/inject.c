@@ -4,7 +4,8 @@
  * itself and each process it forks, until that process execs (it is then the entrypoint:
  * neither it nor what it forks is counted). With NR:N:ERR the N-th counted call number NR
  * (1-based, in the order the tracer sees them, across ocinit's processes) is not made and
- * returns -ERR; ERR 0 makes it return 0 without doing anything (a silent failure). With
+ * returns -ERR; ERR 0 makes it return 0 without doing anything (a silent failure), and a
+ * negative ERR -K makes it return K (a write of K bytes "done" and not done, say). With
  * ARG0 only the calls whose first argument is ARG0 count (prctl's option, say).
  * -o COUNTS: "NR COUNT" per call number seen. -r RESULT: "injected 0|1" and "alive N", the
  * traced processes still alive when CMD ended (they are then killed). Exits with CMD's

@@ -1,12 +1,14 @@
 /* probe: the test suite's entrypoint. It reports what a process started by ocinit sees.
- *   probe status            selected /proc/self/status lines, open fds, process group
+ *   probe status            selected /proc/self/status lines, open fds, HOME, cwd, process
+ *                           group, terminal, RLIMIT_NOFILE, oom_score_adj
  *   probe limits            /proc/self/limits
  *   probe report            the credential lines of status, then limits
  *   probe ids               credentials from system calls alone (works without /proc)
  *   probe exit N            exit with status N
  *   probe raise SIG         die from signal SIG (default disposition, unblocked)
- *   probe signals N READY   block all, create file READY, print "got SIG" for each signal
- *                           received until N came, then 300 ms more to catch duplicates
+ *   probe signals N READY [S]  block all, create file READY, print "got SIG" for each signal
+ *                           received until N came, then 300 ms more to catch duplicates;
+ *                           with S, wait S seconds (not 10) and print "none" if none came
  *   probe orphans N         make N orphans; once ocinit (our parent) has adopted them, let
  *                           them exit together and wait until it has reaped them all;
  *                           print "adopted A left K zombies Z"
@@ -65,6 +67,17 @@ static int status(void)
 	printf("Cwd: %s\n", getcwd(cwd, sizeof cwd) ? cwd : "(unknown)");
 	printf("Pgrp: %s\n", getpgrp() == getpid() ? "own" : "shared");
 	printf("Foreground: %s\n", tcgetpgrp(0) == getpgrp() ? "yes" : "no");
+	struct rlimit rl;
+	getrlimit(RLIMIT_NOFILE, &rl);
+	printf("Nofile: %lu %lu\n", (unsigned long)rl.rlim_cur, (unsigned long)rl.rlim_max);
+	FILE *oom = fopen("/proc/self/oom_score_adj", "r");
+	int adj;
+	if (oom && fscanf(oom, "%d", &adj) == 1)
+		printf("OomScoreAdj: %d\n", adj);
+	else
+		printf("OomScoreAdj: (unknown)\n");
+	if (oom)
+		fclose(oom);
 	return 0;
 }
 
@@ -111,10 +124,10 @@ static int do_raise(int sig)
 	return 99; /* not reached for a deadly signal */
 }
 
-static int signals(int n, const char *ready)
+static int signals(int n, const char *ready, const char *seconds)
 {
 	sigset_t all;
-	struct timespec wait = { 10, 0 }, extra = { 0, 300 * 1000 * 1000 };
+	struct timespec wait = { seconds ? atoi(seconds) : 10, 0 }, extra = { 0, 300 * 1000 * 1000 };
 	sigfillset(&all);
 	sigprocmask(SIG_BLOCK, &all, NULL);
 	for (int s = 1; s < 65; s++) /* whatever we inherited: default, so nothing is ignored */
@@ -126,6 +139,8 @@ static int signals(int n, const char *ready)
 	for (int got = 0;;) {
 		siginfo_t si;
 		int sig = sigtimedwait(&all, &si, got < n ? &wait : &extra);
+		if (sig < 0 && !got && seconds)
+			printf("none\n");
 		if (sig < 0)
 			break;
 		if (sig == SIGCHLD)
@@ -310,8 +325,8 @@ int main(int argc, char **argv)
 		return atoi(argv[2]);
 	if (!strcmp(m, "raise") && argc == 3)
 		return do_raise(atoi(argv[2]));
-	if (!strcmp(m, "signals") && argc == 4)
-		return signals(atoi(argv[2]), argv[3]);
+	if (!strcmp(m, "signals") && (argc == 4 || argc == 5))
+		return signals(atoi(argv[2]), argv[3], argc == 5 ? argv[4] : NULL);
 	if (!strcmp(m, "orphans") && argc == 3)
 		return orphans(atoi(argv[2]));
 	if (!strcmp(m, "sigwrap") && argc > 5)

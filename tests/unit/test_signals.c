@@ -26,6 +26,13 @@ int main(void)
 	CHECK(!signal_is_forwarded(0) && !signal_is_forwarded(65));
 	CHECK_STR(signal_name(SIGTERM, n), "SIGTERM");
 	CHECK_STR(signal_name(40, n), "signal 40");
+	/* names as kill -l and bash give them: RTMIN is 34, RTMAX 64 */
+	CHECK(signal_by_name("RTMIN") == 34 && signal_by_name("SIGRTMAX") == 64);
+	CHECK(signal_by_name("rtmax-1") == 63 && signal_by_name("RTMIN+30") == 64);
+	CHECK(signal_by_name("RTMIN+31") == -1 && signal_by_name("RTMAX-31") == -1);
+	CHECK(signal_by_name("RTMAX+1") == -1 && signal_by_name("RTMIN-1") == -1);
+	CHECK(signal_by_name("TSTP") == SIGTSTP && signal_by_name("sigttou") == SIGTTOU);
+	CHECK(signal_by_name("64") == 64 && signal_by_name("65") == -1 && signal_by_name("0") == -1);
 
 	char *a1[] = { "ocinit", "--", "-g", NULL };
 	CHECK(parse(&o, a1) == 0 && o.argv == a1 + 2 && !o.pgroup);

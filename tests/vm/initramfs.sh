@@ -11,15 +11,16 @@ mkdir -p "$r/bin" "$r/etc/ocinit" "$r/home/testuser" "$r/proc" "$r/sys" "$r/dev"
 cp "$ocinit" "$r/init"
 cp "$probe" "$r/bin/probe"
 cp "$busybox" "$r/bin/busybox"
-for a in sh id cat echo sleep true kill; do ln -s busybox "$r/bin/$a"; done
+for a in sh id cat echo sleep true kill hostname; do ln -s busybox "$r/bin/$a"; done
 printf 'root:x:0:0:root:/root:/bin/sh\ntestuser:x:1000:1000:test:/home/testuser:/bin/sh\n' >"$r/etc/passwd"
 printf 'root:x:0:\ntestuser:x:1000:\n' >"$r/etc/group"
 # The seed case is the entrypoint itself: root-owned, mode 0744, run as uid 1000 with
-# CAP_DAC_OVERRIDE. It then reports who it is, leaves a process behind that reports the
+# CAP_DAC_OVERRIDE. It then reports who it is, the hostname and loopback ocinit set up, leaves a process behind that reports the
 # TERM it gets at shutdown, and exits 3.
 cat >"$r/entrypoint.sh" <<'SH'
 #!/bin/sh
 echo "hello from /entrypoint.sh as $(id -u)"
+echo "hostname $(hostname), lo flags $(cat /sys/class/net/lo/flags)"
 /bin/probe status
 (trap 'echo "leftover got TERM"; exit 0' TERM; while :; do sleep 1; done) &
 sleep 1
