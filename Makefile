@@ -35,7 +35,12 @@ SIZE_CFLAGS := -Oz -flto -fno-pie -mgeneral-regs-only -fno-asynchronous-unwind-t
             -ffunction-sections -fdata-sections $(ARCH_CFLAGS)
 CFLAGS   := $(SIZE_CFLAGS) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes \
             -fno-stack-protector -isystem $(KHDR)
+# The commit, for --version's "git.COMMIT" (dockerd reads it); $(O)/commit changes only when
+# it does, so that only usage.o is rebuilt then. "unknown" outside a git checkout.
+COMMIT   := $(shell git rev-parse --short=7 HEAD 2>/dev/null || echo unknown)
+$(shell mkdir -p $(O) && { echo $(COMMIT) | cmp -s - $(O)/commit || echo $(COMMIT) >$(O)/commit; })
 CPPFLAGS := -I$(O) -Iinit -Iarch/$(ARCH) -I$(CAPNG_SRC)/src -DOCINIT_VERSION='"$(VERSION)"' \
+            -DOCINIT_COMMIT='"$(COMMIT)"' \
             -DOCINIT_ARCH='"$(ARCH)"'
 # Packed: one read-only+executable segment (no -z separate-code: the ELF header and the
 # read-only data are executable too, as before binutils 2.31; nothing is both writable and
@@ -139,6 +144,8 @@ $(O)/init/%.o: init/%.c init/*.h arch/$(ARCH)/*.h arch/$(ARCH)/arch.mk Makefile 
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
+$(O)/init/usage.o: $(O)/commit
+
 # An archive, so that a room no enabled feature calls is not linked at all (an object named
 # on the command line always is, and would pull in libcap-ng and its constructor).
 $(O)/libocinit.a: $(LIB_OBJS)
@@ -218,7 +225,7 @@ dist:
 # detection, since a loaded config's strings belong to ocinit until it ends, by design.
 FUZZ_SECONDS ?= 60
 FUZZ_CC := clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -D_GNU_SOURCE \
-            -DOCINIT_VERSION='"$(VERSION)"' -DOCINIT_ARCH='"host"'
+            -DOCINIT_VERSION='"$(VERSION)"' -DOCINIT_ARCH='"host"' -DOCINIT_COMMIT='"fuzz"'
 FUZZER := build/fuzz/fuzz_json
 FUZZER_TEXT := build/fuzz/fuzz_text
 FUZZ_TEXT_SRCS := tests/fuzz/fuzz_text.c tests/fuzz/mem_libc.c $(addprefix init/,json.c jread.c \

@@ -19,6 +19,7 @@ enum {
 	HAVE_CAPS   = 1 << 3, /* all five sets, exactly */
 	HAVE_OOM    = 1 << 4,
 	HAVE_NNP    = 1 << 5,
+	HAVE_FLAG_USER = 1 << 6, /* the user came from -u, not from a config */
 };
 
 #define MAX_GROUPS 65536      /* the kernel's NGROUPS_MAX */
@@ -44,10 +45,17 @@ struct creds {
 };
 
 /* Raw inputs from flags and environment; resolve() turns them into struct creds. */
+/* A value and who gave it: the flag ("--user", "-u") or the variable ("OCINIT_USER"), for
+ * its error messages. */
+struct given {
+	const char *v, *by;
+};
+
 struct cred_flags {
-	const char *oci, *user, *groups, *umask, *cwd, *oom;
-	const char *caps[N_CAPSETS], *caps_docker;
-	const char **rlimits, **env; /* growing arrays, NULL when empty */
+	const char *oci;
+	struct given user, groups, umask, cwd, oom, caps[N_CAPSETS], caps_docker;
+	struct given *rlimits;  /* a growing array, NULL when empty; each may be a list */
+	const char **env;       /* likewise */
 	size_t nrlimits, nenv;
 	int nnp, print, strict, ignore_lsm;
 };
@@ -71,11 +79,13 @@ const char *env_value(char *const envp[], const char *key);
 int env_for_child(struct opts *o);
 
 /* ---- users.c ------------------------------------------------------------------------------ */
-/* user_flag: -u USER[:GROUP] into c; memberships unless GROUP or --groups is given. */
-int user_flag(struct creds *c, const char *spec, int groups_given);
+/* user_flag: -u USER[:GROUP] into c: its groups are its memberships (none with GROUP) and
+ * its primary gid, unless --groups is given. */
+int user_flag(struct creds *c, const struct given *user, int groups_given);
 /* groups_flag: --groups LIST (names or numbers) replaces c's groups. */
-int groups_flag(struct creds *c, const char *list);
-/* home_for_user: HOME from passwd for the target uid when the environment has none. */
+int groups_flag(struct creds *c, const struct given *list);
+/* home_for_user: HOME from passwd for the target uid: with -u always (but for --env HOME=),
+ * for a config's user when HOME is unset or empty. */
 int home_for_user(struct opts *o);
 
 /* ---- oci.c ------------------------------------------------------------------------------- */

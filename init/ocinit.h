@@ -30,6 +30,8 @@ struct opts {
 	int grace;     /* seconds between TERM and KILL for what outlives the child */
 	int pdeathsig; /* 0 or the signal for ocinit and the child when their parent dies */
 	int no_subreaper, exec_mode;
+	int warn_reaped; /* -w: a warning for each zombie reaped that is not the child */
+	int pause;       /* -P: no command; reap until INT or TERM */
 	int vm;        /* the kernel's own init: set up the system, power off at the end */
 	unsigned char rewrite[65]; /* what each signal is forwarded as; 0 drops it */
 	unsigned char ok[32];      /* exit codes reported as 0: a bitmap */
@@ -85,15 +87,17 @@ struct option_def {
 	const char *env;     /* the variable standing for it; "NAME=V": V turns the flag on */
 	const char *help;
 };
-extern const struct option_def options[];
-extern const size_t n_options;
+/* option_nth: the i-th option (ocinit's, then tini's and catatonit's), NULL past the last. */
+const struct option_def *option_nth(size_t i);
 /* parse_options: fill o from the OCINIT_* variables, then argv. Returns 0 to run, 1 when
  * the run is done (help, version), -1 on a usage error (already reported). */
 int parse_options(struct opts *o, int argc, char **argv);
 /* option_variable: kv ("NAME=...") is one of the variables ocinit reads. */
 int option_variable(const char *kv);
 void print_help(void);
+/* print_version: one line Docker's parser reads: "ocinit version X (ARCH +FEATURE...) - git.C" */
 void print_version(void);
+void print_license(void);
 
 /* ---- signals.c: the forwarding table and the signal state ocinit inherited ---------------------- */
 /* The kernel's sigset on x86_64 and aarch64: 64 signals, bit sig-1. Raw syscalls use it so
@@ -166,6 +170,9 @@ int exit_code_of(int wstatus);
  * left are gone; returns ocinit's exit code. Never fails: PID 1's death would kill the
  * container. */
 int supervise(const struct opts *o, const struct sigstate *s, pid_t child, int took_tty);
+/* pause_until_stopped: -P, catatonit's pause mode (a pod's infra container): no child of
+ * its own; reap whatever ends, exit 0 at INT or TERM. */
+int pause_until_stopped(const struct sigstate *ss);
 
 /* ---- vm.c: the kernel's first process ----------------------------------------------------------- */
 /* vm_detected: (called as PID 1) in the initial PID namespace, started by the kernel. */

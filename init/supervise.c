@@ -32,6 +32,7 @@ struct sup {
 	int took_tty;
 	pid_t self;
 	int status, child_done;
+	int reaped;               /* processes the last reap collected */
 	int retry;                /* wait4 failed: reap again soon, whether a signal comes or not */
 	enum { RUNNING, TERMED, KILLED } phase;
 	int timed;                /* a deadline is set */
@@ -76,6 +77,7 @@ static int reap(struct sup *s)
 {
 	int st;
 	pid_t p;
+	s->reaped = 0;
 	while ((p = waitpid(-1, &st, WNOHANG | WUNTRACED)) != 0) {
 		if (p < 0) {
 			s->retry = errno != ECHILD;
@@ -86,9 +88,12 @@ static int reap(struct sup *s)
 				job_stopped(s);
 			continue;
 		}
+		s->reaped++;
 		if (p == s->child) {
 			s->status = st;
 			s->child_done = 1;
+		} else if (CFG_COMPAT && s->o->warn_reaped) {
+			say(L_WARN, "reaped zombie pid %d", (int)p);
 		}
 		say(L_DEBUG, "reaped pid %d: status %d", (int)p, exit_code_of(st));
 	}
@@ -96,9 +101,13 @@ static int reap(struct sup *s)
 	return 0;
 }
 
-/* shut: the main child is gone and others are left: TERM them (KILL with no grace). */
+/* shut: the main child is gone and others are left: TERM them (KILL with no grace). In
+ * the grace period, each time a leftover ends, what it leaves (a child it forked after the
+ * TERM, or one it had, now ours) gets TERM too, or it would wait for the KILL. */
 static void shut(struct sup *s)
 {
+	if (s->phase == TERMED && s->reaped)
+		signal_rest(SIGTERM);
 	if (s->phase != RUNNING)
 		return;
 	say(L_INFO, "the child exited (%d); ending what is left: %s", exit_code_of(s->status),
@@ -198,5 +207,20 @@ int supervise(const struct opts *o, const struct sigstate *ss, pid_t child, int 
 			shut(&s);
 		else if (sig > 0 && sig != SIGCHLD && !signal_raised_here(&si, s.self))
 			forward(&s, sig);
+	}
+}
+
+int pause_until_stopped(const struct sigstate *ss)
+{
+	for (;;) {
+		siginfo_t si;
+		struct timespec nap = { 0, RETRY_NS };
+		int sig = (int)syscall(SYS_rt_sigtimedwait, &ss->waited, &si, NULL, KSIGSET_SIZE);
+		while (waitpid(-1, NULL, WNOHANG) > 0) /* what others left in the pod's namespace */
+			;
+		if (sig == SIGINT || sig == SIGTERM)
+			return 0;
+		if (sig < 0 && errno != EINTR && errno != EAGAIN)
+			sys_nanosleep(&nap); /* cannot happen with a valid mask: still, never spin */
 	}
 }

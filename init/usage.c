@@ -17,11 +17,11 @@ void print_help(void)
 	    "execve(2) directly, searched in the child's PATH, with no pre-check. Given\n"
 	    "credentials (--oci or flags) are applied in the child first; COMMAND overrides\n"
 	    "the config's process.args. Flags win over the OCINIT_* variables.\n\nOptions:\n");
-	for (size_t i = 0; i < n_options; i++) {
-		const struct option_def *d = &options[i];
+	const struct option_def *d;
+	for (size_t i = 0; (d = option_nth(i)); i++) {
 		if (!d->enabled || !d->help)
 			continue;
-		fmt(line, sizeof line, "  %c%c%s--%s%s%s%s%s\n", d->short_name ? '-' : ' ',
+		fmt(line, sizeof line, "  %c%c%s%s%s%s%s%s\n", d->short_name ? '-' : ' ',
 		    d->short_name ? d->short_name : ' ', d->short_name ? ", " : "  ", d->long_name,
 		    d->arg ? " " : "", d->arg ? d->arg : "", d->env ? "   env " : "", d->env ? d->env : "");
 		out(line);
@@ -32,13 +32,21 @@ void print_help(void)
 	    "127 not found. See ocinit(8).\n");
 }
 
+/* The features go before " - ": dockerd takes what follows it as "git.COMMIT" (and without
+ * a commit there it shows "init version: N/A" and logs "unknown output format"). */
 void print_version(void)
 {
 	char line[256];
-	fmt(line, sizeof line, "ocinit %s (%s)%s%s%s%s%s%s%s%s%s\n", OCINIT_VERSION, OCINIT_ARCH,
-	    CFG_SUBREAPER ? " +subreaper" : "", CFG_PGROUP ? " +pgroup" : "",
+	fmt(line, sizeof line, "ocinit version %s (%s%s%s%s%s%s%s%s%s%s%s) - git.%s\n", OCINIT_VERSION,
+	    OCINIT_ARCH, CFG_SUBREAPER ? " +subreaper" : "", CFG_PGROUP ? " +pgroup" : "",
 	    CFG_VERBOSE ? " +verbose" : "", CFG_EXEC_HINTS ? " +exec-hints" : "",
+	    CFG_COMPAT ? " +compat" : "",
 	    CFG_CREDS ? " +creds" : "", CFG_CAPS ? " +caps" : "", CFG_RLIMITS ? " +rlimits" : "",
-	    CFG_OCI ? " +oci" : "", CFG_VM ? " +vm" : "");
+	    CFG_OCI ? " +oci" : "", CFG_VM ? " +vm" : "", OCINIT_COMMIT);
 	out(line);
+}
+
+void print_license(void)
+{
+	out("ocinit " OCINIT_VERSION ": no license text is built in; see the source distribution.\n");
 }

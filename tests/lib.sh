@@ -7,8 +7,9 @@ ok()    { PASSED=$((PASSED + 1)); echo "ok   $(label "$1")"; }
 bad()   { FAILED=$((FAILED + 1)); echo "FAIL $(label "$1"): $2"; }
 skip()  { SKIPPED=$((SKIPPED + 1)); echo "skip $(label "$1"): $2"; }
 
-# has FEATURE: the ocinit under test was built with it (from its --version line).
-has() { case " $FEATURES " in *" +$1 "*) return 0;; esac; return 1; }
+# has FEATURE: the ocinit under test was built with it (from its --version line, whose
+# features sit in parentheses: "(x86_64 +creds +vm) - git.C").
+has() { case " $FEATURES " in *" +$1 "*|*" +$1)"*) return 0;; esac; return 1; }
 
 # ocinit as PID 1 of a new PID namespace, and ocinit as a plain child (a subreaper).
 pid1()  { timeout -k 5 120 unshare --pid --fork --mount-proc $RUN "$OCINIT" "$@"; }

@@ -14,8 +14,9 @@ cd "$(dirname "$0")/.." || exit 1
 TOP=$PWD LIST=tests/mutations M=build/mutate W=build/mutate/tree
 mkdir -p "$M"
 
-# the copy: the tracked (and new, unignored) files, their times kept, with the libcap-ng
-# source and build of this tree (they take minutes and no mutation touches them)
+# the copy: the tracked (and new, unignored) files, their times kept, with copies of the
+# libcap-ng source and build of this tree (no mutation touches them; copies, not links, so
+# that a build of this tree while the run goes on cannot pull them away)
 rm -rf "$W" && mkdir -p "$W/build" || exit 1
 git ls-files -z --cached --others --exclude-standard |
 	xargs -0 sh -c 'for f; do [ -e "$f" ] && printf "%s\0" "$f"; done' sh |
@@ -24,9 +25,8 @@ git ls-files -z --cached --others --exclude-standard |
 rm -rf "$M/pristine" && mkdir -p "$M/pristine" && cp -a "$W/init" "$M/pristine/" &&
 	cp "$LIST" "$M/list" && cp tests/mutate.awk "$M/mutate.awk" || exit 1
 make -s ARCH=x86_64 build/x86_64-libcap-ng/src/.libs/libcap-ng.a >/dev/null || exit 1
-ln -s "$TOP/build/src" "$W/build/src"
-ln -s "$TOP/build/x86_64-libcap-ng" "$W/build/x86_64-libcap-ng"
-ln -s "$TOP/build/vm" "$W/build/vm"   # the kernels t_vm boots (make deps)
+cp -a "$TOP/build/src" "$TOP/build/x86_64-libcap-ng" "$W/build/" || exit 1
+ln -s "$TOP/build/vm" "$W/build/vm"   # the kernels t_vm boots (make deps; only read)
 
 # suite TESTS CONFIGS LOG: the named tests in the copy; "fuzz" is the corpus replay.
 suite() {

@@ -98,6 +98,12 @@ expect_eq "--oci: oomScoreAdj -500" '0   "oomScoreAdj": -500' "$RC $(grep oomSco
 run $RUN "$OCINIT" --print --oci "$T/oom.json" --oom-score-adj -1000
 expect_eq "--oom-score-adj -1000 over the config's" '0   "oomScoreAdj": -1000' "$RC $(grep oomScoreAdj "$T/out")"
 
+# many groups from a config: all of them (the kernel takes 65,536)
+printf '{"process": {"user": {"uid": 1000, "gid": 1000, "additionalGids": [%s]}, "args": ["grep", "^Groups:", "/proc/self/status"]}}' \
+	"$(seq 2001 2300 | paste -sd,)" >"$T/many.json"
+run $RUN "$OCINIT" --oci "$T/many.json"
+expect_eq "--oci: 300 additionalGids, all applied" "0 300" "$RC $(wc -w <"$T/out" | awk '{ print $1 - 1 }')"
+
 # root: every supplementary group of the caller is cleared; an absent umask is left alone
 printf '{"process": {"user": {"uid": 0, "gid": 0}, "args": ["%s", "status"]}}' "$H/probe" >"$T/root.json"
 run testroot sh -c 'umask 0077 && exec "$@"' sh setpriv --groups 4,27 $RUN "$OCINIT" --oci "$T/root.json"
@@ -123,5 +129,13 @@ if has rlimits; then
 		'0 {"type": "RLIMIT_NOFILE", "soft": 10, "hard": 18446744073709551615},|{"type": "RLIMIT_MSGQUEUE", "soft": 18446744073709551615, "hard": 18446744073709551615}' \
 		"$RC $(grep -o '{"type".*}.\?' "$T/out" | paste -sd'|')"
 fi
+if has rlimits; then
+	run $RUN "$OCINIT" --print --rlimit nofile=100 true
+	expect_eq "--rlimit SOFT alone: HARD is SOFT" '0     {"type": "RLIMIT_NOFILE", "soft": 100, "hard": 100}' \
+		"$RC $(grep RLIMIT_NOFILE "$T/out")"
+fi
+run $RUN "$OCINIT" --print --env 'Q=a"b\c' --cwd '/x"y' true
+expect_eq "--print: a quote and a backslash escaped" '0 "Q=a\"b\\c" "cwd": "/x\"y",' \
+	"$RC $(grep -o '"Q=[^]]*"' "$T/out") $(grep -o '"cwd": .*' "$T/out")"
 run testroot $RUN "$OCINIT" --rlimit NOFILE=unlimited:unlimited true
 expect "--rlimit above the hard limit: the step fails, 125" 125 "ocinit: setrlimit RLIMIT_NOFILE: Operation not permitted"

@@ -29,10 +29,10 @@ fault chdir "chdir $D: Permission denied" -u 1000 --cwd "$D"
 # Without the privileges to switch (a non-root caller): the same clear error, nothing run.
 rm -f "$D/ran"
 run setpriv --reuid 65534 --regid 65534 --clear-groups $RUN "$OCINIT" -u 1000 -- /bin/touch "$D/ran"
-expect "non-root caller, -u: 125 at the first privilege step" 125 "ocinit: setgroups: Operation not permitted"
+expect "non-root caller, -u: 125 before any step, saying what to do" 125 "ocinit: ocinit runs as uid 65534, not root, and cannot switch users or groups: run it as root (no USER in the image) and name the user with --user"
 if has caps; then
 	run setpriv --reuid 65534 --regid 65534 --clear-groups \
-		$RUN "$OCINIT" --cap-bounding none -u 65534 -- /bin/touch "$D/ran"
+		$RUN "$OCINIT" --cap-bounding none -- /bin/touch "$D/ran"
 	expect "non-root caller, capabilities: 125, the bounding set cannot be dropped" 125 \
 		"ocinit: drop the bounding set: Operation not permitted"
 fi

@@ -14,6 +14,24 @@ for mode in pid1 plain; do
 	took=$(( $(date +%s) - start ))
 	expect_eq "$mode: leftovers that die of TERM: exit 3 at once, not after the 60 s grace" \
 		"3 fast" "$RC $([ $took -lt 20 ] && echo fast || echo "slow (${took}s)")"
+	# a leftover that, on TERM, starts another process and exits: what it leaves gets TERM
+	# when it ends, or it would wait the whole grace period for the KILL (the leftover waits
+	# 0.2 s before it exits, so that its sleep has left the shell's fork for its exec)
+	start=$(date +%s)
+	run $mode --grace 60 sh -c "sh -c 'trap \"sleep 1000 & sleep 0.2; exit 0\" TERM; while :; do sleep 0.1; done' & sleep 0.5; exit 3"
+	took=$(( $(date +%s) - start ))
+	expect_eq "$mode: what a leftover starts as it ends gets TERM too: exit 3 at once" \
+		"3 fast" "$RC $([ $took -lt 20 ] && echo fast || echo "slow (${took}s)")"
+	# a leftover that survives TERM (a handler) and keeps a child: the child gets TERM at once,
+	# not only the KILL after the grace (as a subreaper: every descendant, not only ours)
+	cat >"$D/tree.sh" <<'SH'
+trap : TERM
+sh -c "trap 'echo TERM >>$1; exit 0' TERM; while :; do sleep 0.1; done" &
+while :; do wait; done
+SH
+	rm -f "$D/log2"
+	run $mode --grace 2 sh -c "sh $D/tree.sh $D/log2 & sleep 0.5; exit 4"
+	expect_eq "$mode: a leftover's own child gets TERM in the grace period" "4 TERM" "$RC $(cat "$D/log2" 2>/dev/null)"
 	rm -f "$D/left"
 	run $mode --grace 1 sh -c "sh -c \"$stubborn\" & echo \$! >$D/left; sleep 0.5; exit 4"
 	expect_eq "$mode: a leftover that ignores TERM gets TERM, then KILL after 1 s; exit 4" \

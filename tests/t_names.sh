@@ -12,29 +12,29 @@ ids() { status_of Uid Gid Groups Home; }
 
 names -u testuser
 expect_eq "-u NAME: its gid, its /etc/group memberships (members test, testuse, testuserx are others), its HOME" \
-	"Uid: 1000 1000 1000 1000|Gid: 1000 1000 1000 1000|Groups: 10 29|Home: /home/testuser" "$(ids)"
+	"Uid: 1000 1000 1000 1000|Gid: 1000 1000 1000 1000|Groups: 10 29 1000|Home: /home/testuser" "$(ids)"
 names -u alice
 expect_eq "-u NAME: a membership in a group whose name is numeric" \
-	"Uid: 1500 1500 1500 1500|Gid: 1500 1500 1500 1500|Groups: 10 3000|Home: /home/alice" "$(ids)"
+	"Uid: 1500 1500 1500 1500|Gid: 1500 1500 1500 1500|Groups: 10 1500 3000|Home: /home/alice" "$(ids)"
 names -u testuser:staff
-expect_eq "-u NAME:GROUP: that group, no memberships" \
-	"Uid: 1000 1000 1000 1000|Gid: 50 50 50 50|Groups:|Home: /home/testuser" "$(ids)"
+expect_eq "-u NAME:GROUP: that group, no memberships, the gid among the groups" \
+	"Uid: 1000 1000 1000 1000|Gid: 50 50 50 50|Groups: 50|Home: /home/testuser" "$(ids)"
 names -u 1000
 expect_eq "-u UID found in passwd: its gid, memberships and HOME" \
-	"Uid: 1000 1000 1000 1000|Gid: 1000 1000 1000 1000|Groups: 10 29|Home: /home/testuser" "$(ids)"
+	"Uid: 1000 1000 1000 1000|Gid: 1000 1000 1000 1000|Groups: 10 29 1000|Home: /home/testuser" "$(ids)"
 names -u 4242
-expect_eq "-u 4242: a number, never the passwd line named 4242" \
-	"Uid: 4242 4242 4242 4242|Gid: 0 0 0 0|Groups:|Home: /" "$(ids)"
+expect_eq "-u 4242: a number, never the passwd line named 4242 (gid 0, as Docker)" \
+	"Uid: 4242 4242 4242 4242|Gid: 0 0 0 0|Groups: 0|Home: /" "$(ids)"
 names -u 4242:1234
 expect_eq "-u UID:1234: gid 1234, never the group named 1234" \
-	"Uid: 4242 4242 4242 4242|Gid: 1234 1234 1234 1234|Groups:|Home: /" "$(ids)"
+	"Uid: 4242 4242 4242 4242|Gid: 1234 1234 1234 1234|Groups: 1234|Home: /" "$(ids)"
 names -u 1000 --groups wheel,1234,staff
 expect_eq "--groups: names and numbers" \
 	"Uid: 1000 1000 1000 1000|Gid: 1000 1000 1000 1000|Groups: 10 50 1234|Home: /home/testuser" "$(ids)"
 names -u nohome
 expect_eq "HOME from passwd even when it is /" "Home: /" "$(status_of Home)"
 run testroot env HOME=/keep $RUN "$OCINIT" -u testuser "$H/probe" status
-expect_eq "HOME already set is kept" "Home: /keep" "$(status_of Home)"
+expect_eq "-u: HOME already set is the old user's: replaced (as gosu)" "Home: /home/testuser" "$(status_of Home)"
 
 names -u nosuchuser
 expect "unknown user: 125, nothing run" 125 "ocinit: --user: user nosuchuser is not in /etc/passwd"
