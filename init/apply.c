@@ -45,10 +45,10 @@ static int do_rlimits(const struct creds *c)
 static int do_oom(const struct creds *c)
 {
 	char buf[16];
-	unsigned long long u;
+	long long v;
 	if (!(c->have & HAVE_OOM))
 		return SKIP;
-	int fd = sys_open("/proc/self/oom_score_adj", O_RDWR | O_CLOEXEC), e, neg;
+	int fd = sys_open("/proc/self/oom_score_adj", O_RDWR | O_CLOEXEC), e;
 	if (fd < 0)
 		return -1;
 	size_t n = fmt(buf, sizeof buf, "%d", c->oom_score_adj);
@@ -59,12 +59,10 @@ static int do_oom(const struct creds *c)
 	if (got <= 0)
 		return got < 0 ? -1 : MISMATCH(": read back nothing");
 	buf[got] = 0;
-	size_t line = strcspn(buf, "\n"), k;
+	size_t line = strcspn(buf, "\n");
 	int whole = buf[line] == '\n';
 	buf[line] = 0; /* the message is one line */
-	neg = buf[0] == '-';
-	k = scan_uint(buf + neg, 10, 1000, &u);
-	if (!whole || !k || buf[neg + k] || (neg ? -(int)u : (int)u) != c->oom_score_adj)
+	if (!whole || parse_int(buf, -1000, 1000, &v) || v != c->oom_score_adj)
 		return MISMATCH(": read back '%s', want %d", buf, c->oom_score_adj);
 	return 0;
 }

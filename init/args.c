@@ -46,16 +46,21 @@ int list_next(const char **cursor, char *buf, size_t n)
 	return 1;
 }
 
-int decimal_arg(const char *what, const char *s, long long min, long long max, long long *v)
+int parse_int(const char *s, long long min, long long max, long long *v)
 {
 	int neg = *s == '-';
 	unsigned long long u;
 	/* 2^62 bounds the magnitude: every range asked for is far inside a long long */
-	if (parse_uint(s + neg, 10, 1ULL << 62, &u) == 0) {
-		*v = neg ? -(long long)u : (long long)u;
-		if (*v >= min && *v <= max)
-			return 0;
-	}
+	if (parse_uint(s + neg, 10, 1ULL << 62, &u))
+		return -1;
+	*v = neg ? -(long long)u : (long long)u;
+	return *v >= min && *v <= max ? 0 : -1;
+}
+
+int decimal_arg(const char *what, const char *s, long long min, long long max, long long *v)
+{
+	if (parse_int(s, min, max, v) == 0)
+		return 0;
 	say(L_ERR, "%s: '%s' is not a number in %ld..%ld", what, s, (long)min, (long)max);
 	return -1;
 }

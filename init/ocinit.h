@@ -70,7 +70,9 @@ int parse_uint(const char *s, unsigned base, unsigned long long max, unsigned lo
  * *cursor (NULL once the last is taken): 1, or 0 when there are no more; -1 for an empty
  * element (",", "a,,b", "a,", and the list "") or one of n bytes or more. */
 int list_next(const char **cursor, char *buf, size_t n);
-/* decimal_arg: s as a decimal in [min, max]; -1 (reported, naming what) if it is not one. */
+/* parse_int: all of s a decimal, an optional '-' first, in [min, max]: 0, else -1 (not reported). */
+int parse_int(const char *s, long long min, long long max, long long *v);
+/* decimal_arg: parse_int, and a failure reported, naming what. */
 int decimal_arg(const char *what, const char *s, long long min, long long max, long long *v);
 /* nocase_prefix: s starts with p (not empty), ASCII case aside: p's length, else 0.
  * nocase_equal: s is p, case aside. (musl's strcasecmp pair brings 300 bytes.) */

@@ -26,8 +26,9 @@ enum opt_id {
 #define ALSO(cfg, l, id, arg, env) { 0, id, cfg, (cfg) ? (l) : "", (cfg) ? (arg) : NULL, env, NULL }
 
 /* Long names with their dashes: each is also the name a value's errors give. A variable
- * "NAME=V" turns a flag on with V ("*": with any value, as tini reads its own). tini's and
- * catatonit's flags mean what they mean there, so ocinit drops in for docker-init. */
+ * "NAME=V" turns a flag on with V ("*": with any value, as tini reads its own). tini's -e,
+ * -p, -g and -v are these options' short letters; the rest of tini's and catatonit's own
+ * are in compat[] below. */
 static const struct option_def options[] = {
 	{ 'h', OPT_HELP, 1, "--help", NULL, NULL, "show this help and exit" },
 	{ 'V', OPT_VERSION, 1, "--version", NULL, NULL, "show the version and built-in features and exit" },

@@ -26,13 +26,17 @@ static int group_id(const char *what, const char *g, gid_t *gid)
 /* add_primary: the primary gid among the supplementary groups too, as Docker, podman and
  * containerd do since CVE-2022-36109 / CVE-2022-2989 / CVE-2023-25173: a process must not
  * be able to shed its primary group (setgroups) and get past a group-denying mode. */
-static void add_primary(struct creds *c)
+static int add_primary(struct creds *c, const char *by)
 {
 	for (size_t i = 0; i < c->ngroups; i++)
 		if (c->groups[i] == c->gid)
-			return;
-	if (c->ngroups < MAX_GROUPS)
-		c->groups[c->ngroups++] = c->gid;
+			return 0;
+	if (c->ngroups >= MAX_GROUPS) { /* never dropped silently */
+		say(L_ERR, "%s: more than %d groups with the primary gid %u", by, MAX_GROUPS, (unsigned)c->gid);
+		return -1;
+	}
+	c->groups[c->ngroups++] = c->gid;
+	return 0;
 }
 
 /* user_flag: -u USER[:GROUP], with runc's (and Docker's) lookup rules. */
@@ -71,8 +75,7 @@ int user_flag(struct creds *c, const struct given *given, int groups_given)
 		return 0;
 	if (!g && found == 1 && group_memberships(GROUP, pw.name, c) < 0)
 		return -1;
-	add_primary(c);
-	return 0;
+	return add_primary(c, by);
 }
 
 int groups_flag(struct creds *c, const struct given *given)

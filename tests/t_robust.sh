@@ -147,6 +147,13 @@ if has creds; then
 		'mount --bind "$1" /etc/passwd && mount --bind "$2" /etc/group && shift 2 && exec "$@"' \
 		x "$D/passwd" "$D/group" $RUN "$OCINIT" -u alice -- true
 	expect "-u alice in 65,537 groups: 125 with its line" 125 "ocinit: alice is in more than 65536 groups"
+	# 65,536 memberships, the kernel's limit, leave no room for the primary gid: never dropped
+	awk 'BEGIN { for (i = 0; i < 65536; i++) printf "g%d:x:%d:alice\n", i, 10000 + i }' >"$D/group"
+	run unshare -m --propagation private sh -c \
+		'mount --bind "$1" /etc/passwd && mount --bind "$2" /etc/group && shift 2 && exec "$@"' \
+		x "$D/passwd" "$D/group" $RUN "$OCINIT" -u alice -- true
+	expect "-u alice in 65,536 groups and not in her primary one: 125, not dropped" 125 \
+		"ocinit: --user: more than 65536 groups with the primary gid 1500"
 fi
 if has oci; then
 	run env -i A=1 $RUN "$OCINIT" --oci /proc/self/environ -- true
