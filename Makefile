@@ -57,7 +57,7 @@ LIB_OBJS  := $(patsubst init/%.c,$(O)/init/%.o,$(filter-out init/main.c,$(INIT_S
 HELPERS   := $(patsubst tests/helpers/%.c,$(O)/helpers/%,$(wildcard tests/helpers/*.c))
 UNITS     := $(patsubst tests/unit/%.c,$(O)/unit/%,$(wildcard tests/unit/*.c))
 
-.PHONY: all bench demo deps fresh check check-all mutate difftest fuzz check-fuzz install dist check-unit check-capng test-programs clean distclean help \
+.PHONY: all bench demo deps fresh check check-all mutate difftest fuzz check-fuzz install dist dist-bins image deb check-unit check-capng test-programs clean distclean help \
         defconfig allnoconfig menuconfig savedefconfig oldconfig
 all: $(O)/ocinit
 
@@ -74,6 +74,8 @@ help:
 	@echo 'make fuzz [FUZZ_SECONDS=60]  fuzz the JSON reader (libFuzzer, ASan, UBSan)'
 	@echo 'make install [DESTDIR=] [PREFIX=/usr/local]   the binary and ocinit(8)'
 	@echo 'make dist                    release tarballs for both arches and SHA256SUMS'
+	@echo 'make image                   an OCI image archive, both arches (build/image)'
+	@echo 'make deb                     Debian packages, both arches (build/deb)'
 	@echo 'make defconfig|allnoconfig|menuconfig|savedefconfig   choose features (.config)'
 
 deps:
@@ -204,20 +206,36 @@ install: $(O)/ocinit
 	install -D -m 0755 $(O)/ocinit $(DESTDIR)$(PREFIX)/sbin/ocinit
 	install -D -m 0644 init/ocinit.8 $(DESTDIR)$(PREFIX)/share/man/man8/ocinit.8
 
+# The release binaries: build/dist-ARCH/ocinit for both arches, defconfig (the .config
+# replaced only when it changes, so that an unchanged tree is not rebuilt).
+dist-bins:
+	@for a in $(ARCHES); do o=build/dist-$$a; \
+	    KCONFIG_CONFIG=$$o.config.new kconfig-conf --defconfig=configs/defconfig Kconfig >/dev/null && \
+	    { cmp -s $$o.config.new $$o.config && rm $$o.config.new || mv $$o.config.new $$o.config; } && \
+	    $(MAKE) -s ARCH=$$a O=$$o KCONFIG_CONFIG=$$o.config || exit 1; \
+	done
+
 # make dist: build/dist/ocinit-VERSION-ARCH.tar.gz for both arches (defconfig: the binary,
 # the man page, README.md) and SHA256SUMS over them.
 DIST := build/dist
-dist:
+dist: dist-bins
 	@rm -rf $(DIST) && mkdir -p $(DIST)
 	@for a in $(ARCHES); do \
 	    o=build/dist-$$a; n=ocinit-$(VERSION)-$$a; \
-	    KCONFIG_CONFIG=$$o.config kconfig-conf --defconfig=configs/defconfig Kconfig >/dev/null && \
-	    $(MAKE) -s ARCH=$$a O=$$o KCONFIG_CONFIG=$$o.config && \
 	    rm -rf $$o/$$n && mkdir -p $$o/$$n && \
 	    cp $$o/ocinit init/ocinit.8 README.md $$o/$$n/ && \
 	    tar -C $$o --owner=0 --group=0 --sort=name --mtime=@0 -czf $(DIST)/$$n.tar.gz $$n || exit 1; \
 	done
 	cd $(DIST) && sha256sum *.tar.gz > SHA256SUMS && cat SHA256SUMS
+
+# make image: build/image/ocinit-VERSION.oci.tar, an OCI image (FROM scratch, /sbin/ocinit)
+# for both arches in one index, byte for byte the same on every build (pkg/image.py).
+image: dist-bins
+	python3 pkg/image.py $(VERSION) build/image $(foreach a,$(ARCHES),build/dist-$(a)/ocinit)
+
+# make deb: build/deb/ocinit_VERSION_DEBARCH.deb for both arches (pkg/deb.sh).
+deb: dist-bins
+	sh pkg/deb.sh $(VERSION) build/deb $(foreach a,$(ARCHES),build/dist-$(a)/ocinit)
 
 # ---- fuzzing: glibc host builds with clang's libFuzzer, ASan and UBSan --------------------------
 # fuzz_json: json.c. fuzz_text: the OCI walk (without CAPS: its names are libcap-ng's),
@@ -254,6 +272,6 @@ check-fuzz: $(FUZZER) $(FUZZER_TEXT)
 	ASAN_OPTIONS=detect_leaks=0 $(FUZZER_TEXT) $(ARTIFACTS) -detect_leaks=0 -runs=0 tests/fuzz/corpus-text
 
 clean:
-	rm -rf build/x86_64* build/aarch64* build/fuzz build/dist*
+	rm -rf build/x86_64* build/aarch64* build/fuzz build/dist* build/image build/deb
 distclean:
 	rm -rf build .config .config.old
