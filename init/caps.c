@@ -136,18 +136,24 @@ int caps_check(struct creds *c, int strict)
 			s[i] &= held;
 		}
 	}
-	static const struct { int set, within; const char *why; } rules[] = {
-		{ CS_EFFECTIVE, CS_PERMITTED, "not in permitted" },
-		{ CS_INHERITABLE, CS_BOUNDING, "not in bounding" },
-		{ CS_AMBIENT, CS_PERMITTED, "not in permitted" },
-		{ CS_AMBIENT, CS_INHERITABLE, "not in inheritable" },
+	/* What capset(2) itself would refuse stays an error; an ambient capability that cannot
+	 * be raised is named and left out, as the runtime-spec asks (runc warns too). */
+	static const struct { int set, within, fatal; const char *why; } rules[] = {
+		{ CS_EFFECTIVE, CS_PERMITTED, 1, "not in permitted" },
+		{ CS_INHERITABLE, CS_BOUNDING, 1, "not in bounding" },
+		{ CS_AMBIENT, CS_PERMITTED, 0, "not in permitted" },
+		{ CS_AMBIENT, CS_INHERITABLE, 0, "not in inheritable" },
 	};
 	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
 		capmask extra = s[rules[i].set] & ~s[rules[i].within];
+		int fatal = rules[i].fatal || strict;
 		if (extra) {
-			say(L_ERR, "capabilities.%s: %s %s", capset_name[rules[i].set],
-			    names(extra, list, sizeof list), rules[i].why);
-			return -1;
+			say(fatal ? L_ERR : L_WARN, "capabilities.%s: %s %s%s", capset_name[rules[i].set],
+			    names(extra, list, sizeof list), rules[i].why,
+			    fatal ? "" : ": skipped (--strict makes this an error)");
+			if (fatal)
+				return -1;
+			s[rules[i].set] &= ~extra;
 		}
 	}
 	return 0;

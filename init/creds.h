@@ -124,8 +124,9 @@ int cap_by_name(const char *name);
 const char *cap_name(int cap, char *buf);
 /* cap_parse_list: "all", "none", or comma-separated names into *mask. -1 (reported) on error. */
 int cap_parse_list(const char *what, const char *list, capmask *mask);
-/* caps_check: drop what the kernel does not know (warning), what ocinit does not hold
- * (warning, or an error when strict), refuse ambient outside permitted & inheritable. */
+/* caps_check: drop, each with a warning (an error when strict), what the kernel does not
+ * know, what ocinit does not hold and ambient outside permitted & inheritable; refuse what
+ * capset(2) would: effective outside permitted, inheritable outside bounding. */
 int caps_check(struct creds *c, int strict);
 /* caps_apply_bounding, caps_apply_sets: the child's capability phases. 0 or -1 (errno). */
 int caps_apply_bounding(const struct creds *c);

@@ -62,9 +62,14 @@ static int capabilities(const struct jctx *w, const struct jnode *caps, struct c
 			int cap;
 			if (jstring(w, n, jpath(sub, path, NULL, k), &name))
 				return -1;
-			if ((cap = cap_by_name(name)) < 0 || cap > 63)
-				return jbad(w, sub, n->off, "%s is not a known capability", name);
-			c->caps[i] |= 1ULL << cap;
+			/* A name from a newer runtime-spec or kernel: named and left out, as runc
+			 * does, unless --strict. */
+			if ((cap = cap_by_name(name)) >= 0 && cap <= 63)
+				c->caps[i] |= 1ULL << cap;
+			else if (w->o->flags.strict)
+				return jbad(w, sub, n->off, "%s is not a known capability (--strict)", name);
+			else
+				say(L_WARN, "%s: %s: %s is not a known capability: skipped", w->file, sub, name);
 		}
 	}
 	return 0;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "ocinit.h"
+#include "sys.h"
 
 static char out[4096];
 static size_t used;
@@ -73,9 +74,12 @@ int print_spec(const struct opts *o)
 	put_strings("args", o->argv);
 	put(",");
 	put_strings("env", o->envp);
-	if (c->cwd) {
+	/* The spec requires cwd: without one asked for, the child keeps ours. */
+	char here[4096];
+	const char *cwd = c->cwd ? c->cwd : sys_getcwd(here, sizeof here) > 0 && here[0] == '/' ? here : NULL;
+	if (cwd) {
 		put(",\n  \"cwd\": ");
-		put_string(c->cwd);
+		put_string(cwd);
 	}
 	if (c->have & (HAVE_USER | HAVE_GROUPS | HAVE_UMASK)) {
 		put(",\n  \"user\": {");

@@ -16,7 +16,7 @@ PKGS="make gcc libc6-dev linux-libc-dev musl-tools musl-dev:amd64 musl-dev:arm64
       runc crun jq busybox-static mandoc
       tini dumb-init catatonit gosu valgrind gnuplot-nox
       qemu-system-x86 qemu-system-arm cpio mmdebstrap
-      containerd docker.io podman skopeo python3 lintian"
+      containerd docker.io podman skopeo python3 python3-jsonschema lintian"
 SRC_DIR=${1:-build/src}
 BUILD=$(dirname "$SRC_DIR")
 CAPNG=libcap-ng=0.8.3-1

@@ -27,6 +27,8 @@ rm -rf "$M/pristine" && mkdir -p "$M/pristine" && cp -a "$W/init" "$M/pristine/"
 make -s ARCH=x86_64 build/x86_64-libcap-ng/src/.libs/libcap-ng.a >/dev/null || exit 1
 cp -a "$TOP/build/src" "$TOP/build/x86_64-libcap-ng" "$W/build/" || exit 1
 ln -s "$TOP/build/vm" "$W/build/vm"   # the kernels t_vm boots (make deps; only read)
+# the tree's ../shared is the checkout's (test data, only read), so that no test skips
+rm -f "$M/shared" && { [ ! -d "$TOP/../shared" ] || ln -s "$(cd "$TOP/../shared" && pwd)" "$M/shared"; }
 
 # suite TESTS CONFIGS LOG: the named tests in the copy; "fuzz" is the corpus replay.
 suite() {

@@ -25,7 +25,7 @@ image_loaded() {
 	run sh -c "$1"
 	said=$(tail -n 1 "$T/out")
 	# shellcheck disable=SC2254
-	case $RC:$said in 0:$2) ;; *) bad "$ENG: make image's archive loaded" "status $RC, '$said', want '$2'"; return 1;; esac
+	case $RC:$said in 0:$2) ;; *) bad "$ENG: make image's archive loaded" "status $RC, '$said', want '$2'; $(tail -n 3 "$T/err")"; return 1;; esac
 	run sh -c "$3"
 	expect_eq "$ENG: make image's archive loaded, its ocinit run (${2%% (*})" "0 $FEATURES" "$RC $(cat "$T/out")"
 	[ "$RC" = 0 ]

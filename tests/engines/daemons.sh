@@ -106,7 +106,8 @@ podman_cmd() {
 	local P=$E/podman
 	PM="nsenter -t $1 -m env -u DOCKER_CONFIG CONTAINERS_CONF=$P/containers.conf"
 	PM="$PM CONTAINERS_STORAGE_CONF=$P/storage.conf CONTAINERS_REGISTRIES_CONF=$P/registries.conf"
-	PM="$PM podman --root $P/root --runroot $P/runroot --cgroup-manager cgroupfs"
+	# podman refuses a runroot longer than 50 characters: /run is the namespace's own.
+	PM="$PM podman --root $P/root --runroot /run/podman --cgroup-manager cgroupfs"
 	PM="$PM --events-backend file --tmpdir $P/tmp"
 	PMC=--cgroup-parent=/ocinit-test-podman   # for run and pod create
 }
@@ -131,8 +132,8 @@ podman_start() {
 	static_dir = "$P/root/libpod"
 	runtime = "crun"
 	EOF
-	printf '[storage]\ndriver = "overlay"\ngraphroot = "%s/root"\nrunroot = "%s/runroot"\n' \
-		"$P" "$P" >"$P/storage.conf"
+	printf '[storage]\ndriver = "overlay"\ngraphroot = "%s/root"\nrunroot = "/run/podman"\n' \
+		"$P" >"$P/storage.conf"
 	echo 'unqualified-search-registries = []' >"$P/registries.conf"
 	in_private_ns "$P" sh -c 'mount -t overlay overlay -o "lowerdir=/var,upperdir=$0/var-upper,workdir=$0/var-work" /var &&
 		exec sleep 2147483647' "$P" </dev/null >/dev/null 2>&1 &
