@@ -63,10 +63,14 @@ int cap_parse_list(const char *what, const char *list, capmask *mask)
 	return r;
 }
 
-/* last_cap: the running kernel's highest capability, by asking for the bounding set. */
+/* last_cap: the running kernel's highest capability, by asking for the bounding set; once
+ * (a kernel's last capability does not change while it runs). */
 static int last_cap(void)
 {
+	static int known = -1;
 	int lo = 0, hi = 64; /* lo is valid, hi is not */
+	if (known >= 0)
+		return known;
 	while (hi - lo > 1) {
 		int mid = (lo + hi) / 2;
 		if (prctl(PR_CAPBSET_READ, mid, 0, 0, 0) >= 0)
@@ -74,7 +78,7 @@ static int last_cap(void)
 		else
 			hi = mid;
 	}
-	return lo;
+	return known = lo;
 }
 
 int caps_read(capmask now[N_CAPSETS])
@@ -88,9 +92,12 @@ int caps_read(capmask now[N_CAPSETS])
 	now[CS_PERMITTED] = d[0].permitted | (capmask)d[1].permitted << 32;
 	now[CS_INHERITABLE] = d[0].inheritable | (capmask)d[1].inheritable << 32;
 	now[CS_BOUNDING] = now[CS_AMBIENT] = 0;
+	/* The kernel keeps ambient within permitted and inheritable (capabilities(7)): only
+	 * those need asking, which for most processes is none. */
+	capmask may_be_ambient = now[CS_PERMITTED] & now[CS_INHERITABLE];
 	for (int cap = 0; cap <= last; cap++) {
 		int b = prctl(PR_CAPBSET_READ, cap, 0, 0, 0);
-		int a = prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, cap, 0, 0);
+		int a = may_be_ambient >> cap & 1 ? prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, cap, 0, 0) : 0;
 		if (b < 0 || (a < 0 && errno != EINVAL))
 			return -1;
 		now[CS_BOUNDING] |= (capmask)(b > 0) << cap;
