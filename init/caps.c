@@ -118,9 +118,19 @@ static const char *names(capmask mask, char *buf, size_t n)
 	return buf;
 }
 
-int caps_check(struct creds *c, int strict)
+/* ungrantable: capabilities of set that cannot be granted, and why: named in a warning and
+ * left out by the caller (0), or with strict an error (-1). The runtime-spec asks runtimes
+ * to warn and go on (runc does). */
+static int ungrantable(int strict, int set, capmask extra, const char *why)
 {
 	char list[1024];
+	say(strict ? L_ERR : L_WARN, "capabilities.%s: %s %s%s", capset_name[set],
+	    names(extra, list, sizeof list), why, strict ? "" : ": skipped (--strict makes this an error)");
+	return strict ? -1 : 0;
+}
+
+int caps_check(struct creds *c, int strict)
+{
 	capmask now[N_CAPSETS], *s = c->caps;
 	int last = last_cap(); /* a binary search by prctl: once */
 	capmask known = last >= 63 ? ~0ULL : (1ULL << (last + 1)) - 1;
@@ -130,21 +140,16 @@ int caps_check(struct creds *c, int strict)
 	}
 	for (int i = 0; i < N_CAPSETS; i++) {
 		capmask unknown = s[i] & ~known, held = i == CS_BOUNDING ? now[CS_BOUNDING] : now[CS_PERMITTED];
-		if (unknown && s[i] != ~0ULL) /* "all" means all this kernel has */
-			say(L_WARN, "capabilities.%s: not known to this kernel, skipped: %s", capset_name[i],
-			    names(unknown, list, sizeof list));
+		if (unknown && s[i] != ~0ULL && /* "all" means all this kernel has */
+		    ungrantable(strict, i, unknown, "not known to this kernel"))
+			return -1;
 		s[i] &= known;
-		if (s[i] & ~held) {
-			say(strict ? L_ERR : L_WARN, "capabilities.%s: ocinit does not hold %s%s",
-			    capset_name[i], names(s[i] & ~held, list, sizeof list),
-			    strict ? "" : ": skipped (--strict makes this an error)");
-			if (strict)
-				return -1;
-			s[i] &= held;
-		}
+		if ((s[i] & ~held) && ungrantable(strict, i, s[i] & ~held, "not held by ocinit"))
+			return -1;
+		s[i] &= held;
 	}
-	/* What capset(2) itself would refuse stays an error; an ambient capability that cannot
-	 * be raised is named and left out, as the runtime-spec asks (runc warns too). */
+	/* What capset(2) itself would refuse is an error; an ambient capability that cannot be
+	 * raised is ungrantable. */
 	static const struct { int set, within, fatal; const char *why; } rules[] = {
 		{ CS_EFFECTIVE, CS_PERMITTED, 1, "not in permitted" },
 		{ CS_INHERITABLE, CS_BOUNDING, 1, "not in bounding" },
@@ -153,15 +158,9 @@ int caps_check(struct creds *c, int strict)
 	};
 	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
 		capmask extra = s[rules[i].set] & ~s[rules[i].within];
-		int fatal = rules[i].fatal || strict;
-		if (extra) {
-			say(fatal ? L_ERR : L_WARN, "capabilities.%s: %s %s%s", capset_name[rules[i].set],
-			    names(extra, list, sizeof list), rules[i].why,
-			    fatal ? "" : ": skipped (--strict makes this an error)");
-			if (fatal)
-				return -1;
-			s[rules[i].set] &= ~extra;
-		}
+		if (extra && ungrantable(rules[i].fatal || strict, rules[i].set, extra, rules[i].why))
+			return -1;
+		s[rules[i].set] &= ~extra;
 	}
 	return 0;
 }

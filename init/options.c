@@ -76,7 +76,7 @@ static const struct option_def options[] = {
 	OPT(CFG_CREDS, 0, "--oom-score-adj", OPT_OOM, "N", "OCINIT_OOM_SCORE_ADJ",
 	    "the child's oom_score_adj (-1000..1000)"),
 	OPT(CFG_CAPS, 0, "--strict", OPT_STRICT, NULL, "OCINIT_STRICT",
-	    "capabilities ocinit does not hold are an error, not a warning"),
+	    "a capability that cannot be granted is an error, not a warning"),
 	OPT(CFG_OCI, 0, "--ignore-lsm", OPT_IGNORE_LSM, NULL, NULL,
 	    "run even though apparmorProfile/selinuxLabel cannot be applied (warning)"),
 };

@@ -40,7 +40,8 @@ cp /etc/resolv.conf "$ROOT/etc/resolv.conf" 2>/dev/null
 # No service may start when a package is installed: this root shares the host's network, and
 # docker.io's dockerd, started by its postinst (no init answers "which runlevel" here),
 # would make a bridge and iptables rules there. Debian's container images do the same.
-printf '#!/bin/sh\nexit 101\n' >"$ROOT/usr/sbin/policy-rc.d" && chmod 755 "$ROOT/usr/sbin/policy-rc.d"
+printf '#!/bin/sh\nexit 101\n' >"$ROOT/usr/sbin/policy-rc.d" && chmod 755 "$ROOT/usr/sbin/policy-rc.d" ||
+	{ say "cannot write the pristine root's policy-rc.d"; exit 1; }
 mkdir -p "$ROOT/work"
 git clone -q --no-hardlinks "$TOP" "$ROOT/work/ocinit" || { say "git clone failed"; exit 1; }
 say "clone of $(git -C "$ROOT/work/ocinit" log -1 --format='%h %s' | cut -c1-60)"

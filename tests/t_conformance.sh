@@ -64,4 +64,6 @@ if has caps && command -v runc >/dev/null && command -v crun >/dev/null; then
 		run pid1 --strict --oci "$d/c.json"
 		expect "$rt spec's default config with --strict: refused" 125 "ocinit: capabilities.ambient: $why"
 	done
+elif has caps; then
+	skip "runc spec's and crun spec's default configs" "runc or crun is not installed (sh tests/deps.sh)"
 fi

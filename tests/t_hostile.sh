@@ -161,11 +161,11 @@ done
 if [ -n "$unheld" ]; then
 	run $RUN "$OCINIT" --cap-bounding "$unheld,CAP_KILL" "$H/probe" status
 	expect_eq "a capability ocinit lacks: warned about and skipped" \
-		"0 ocinit: warning: capabilities.bounding: ocinit does not hold $unheld: skipped (--strict makes this an error) CapBnd: 0000000000000020" \
+		"0 ocinit: warning: capabilities.bounding: $unheld not held by ocinit: skipped (--strict makes this an error) CapBnd: 0000000000000020" \
 		"$RC $(cat "$T/err") $(status_of CapBnd)"
 	run $RUN "$OCINIT" --strict --cap-bounding "$unheld" -- /bin/touch "$D/ran"
 	expect "--strict: a capability ocinit lacks is an error" 125 \
-		"ocinit: capabilities.bounding: ocinit does not hold $unheld"
+		"ocinit: capabilities.bounding: $unheld not held by ocinit"
 else
 	skip "a capability ocinit lacks" "this runner holds every capability tried"
 fi

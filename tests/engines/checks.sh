@@ -69,7 +69,9 @@ e_stop_after() {
 		wait_for "task $name" sh -c "$CTR task ls | grep -q '^$name .* RUNNING'"
 		sleep 0.5
 		$CTR task kill "$name" 2>/dev/null
-		( sleep 20; kill "$pid" 2>/dev/null ) & local guard=$!
+		# ctr passes a TERM on to the task: what does not stop is killed, then the client
+		( sleep 20; $CTR task kill -s KILL "$name"; sleep 5; kill -9 "$pid" ) 2>/dev/null &
+		local guard=$!
 		wait "$pid"; RC=$?
 		kill "$guard" 2>/dev/null; wait "$guard" 2>/dev/null
 		[ "$RC" = 143 ] || [ "$RC" = 137 ] || $CTR task kill -s KILL "$name" 2>/dev/null;;

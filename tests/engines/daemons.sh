@@ -25,6 +25,7 @@ runtimes_write() {
 in_private_ns() {
 	local d=$1; shift
 	mkdir -p "$d/run" "$d/opt"
+	exec 9>&-   # not the lock of t_engines: a daemon left behind must not hold it
 	exec unshare -m --propagation private sh -c '
 		umount /sys/fs/cgroup/unified 2>/dev/null
 		mount --bind "$0/run" /run && mount --bind "$0/opt" /opt && mkdir -p /run/containerd &&
@@ -39,15 +40,19 @@ wait_for() {
 	return 1
 }
 
-# stop_pid PIDFILE: TERM, then KILL after 15 s; waits for the end.
+# stop_pid PIDFILE NAME: TERM, then KILL after 15 s; waits for the end. Only a process of
+# that name: a pidfile an interrupted run left may name someone else's process by now.
+# The pid is kept in $E/stopped, for the check that nothing is left.
 stop_pid() {
 	local p i
 	[ -f "$1" ] || return 0
 	p=$(cat "$1")
+	rm -f "$1"
+	[ "$(cat "/proc/$p/comm" 2>/dev/null)" = "$2" ] || return 0
+	echo "$p $2" >>"$E/stopped"
 	kill "$p" 2>/dev/null
 	for i in $(seq 150); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
 	kill -9 "$p" 2>/dev/null
-	rm -f "$1"
 }
 
 containerd_start() {
@@ -75,7 +80,7 @@ containerd_start() {
 	CTR="ctr --address $C/containerd.sock --namespace ocinit-test"   # cgroups /ocinit-test/ID
 	wait_for containerd $CTR version
 }
-containerd_stop() { stop_pid "$E/containerd/pid"; }
+containerd_stop() { stop_pid "$E/containerd/pid" containerd; }
 
 dockerd_start() {
 	local D=$E/docker
@@ -95,7 +100,7 @@ dockerd_start() {
 	export DOCKER_CONFIG=$D/cli
 	wait_for dockerd $DK version
 }
-dockerd_stop() { stop_pid "$E/docker/pid"; unset DOCKER_CONFIG; }
+dockerd_stop() { stop_pid "$E/docker/pid" dockerd; unset DOCKER_CONFIG; }
 
 # podman is daemonless: one holder process keeps a private mount namespace alive and every
 # podman command enters it, so that a detached container's mounts are seen by `podman stop`.
@@ -150,7 +155,7 @@ podman_stop() {
 		$PM stop -a -t 1 >/dev/null 2>&1
 		$PM rm -a -f >/dev/null 2>&1
 	fi
-	stop_pid "$E/podman/pid"
+	stop_pid "$E/podman/pid" sleep
 }
 
 # cgroups_clean: the cgroups the engines were given (their own names, so that an engine of
