@@ -69,11 +69,14 @@ e_stop_after() {
 		wait_for "task $name" sh -c "$CTR task ls | grep -q '^$name .* RUNNING'"
 		sleep 0.5
 		$CTR task kill "$name" 2>/dev/null
-		# ctr passes a TERM on to the task: what does not stop is killed, then the client
-		( sleep 20; $CTR task kill -s KILL "$name"; sleep 5; kill -9 "$pid" ) 2>/dev/null &
+		# ctr passes a TERM on to the task: what does not stop is killed, then the client,
+		# and said: that KILL's 137 must not pass for ocinit's own
+		rm -f "$T/guard.fired"
+		( sleep 20; : >"$T/guard.fired"; $CTR task kill -s KILL "$name"; sleep 5; kill -9 "$pid" ) 2>/dev/null &
 		local guard=$!
 		wait "$pid"; RC=$?
 		kill "$guard" 2>/dev/null; wait "$guard" 2>/dev/null
+		[ -e "$T/guard.fired" ] && RC="not stopped within 20 s"
 		[ "$RC" = 143 ] || [ "$RC" = 137 ] || $CTR task kill -s KILL "$name" 2>/dev/null;;
 	esac
 }
