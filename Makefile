@@ -246,8 +246,9 @@ FUZZ_CC := clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recove
             -DOCINIT_VERSION='"$(VERSION)"' -DOCINIT_ARCH='"host"' -DOCINIT_COMMIT='"fuzz"'
 FUZZER := build/fuzz/fuzz_json
 FUZZER_TEXT := build/fuzz/fuzz_text
-FUZZ_TEXT_SRCS := tests/fuzz/fuzz_text.c tests/fuzz/mem_libc.c $(addprefix init/,json.c jread.c \
-                  oci.c passwd.c rlimits.c args.c log.c signals.c sort.c options.c usage.c env.c)
+FUZZ_TEXT_SRCS := tests/fuzz/fuzz_text.c tests/fuzz/mem_libc.c tests/fuzz/unreached.c $(addprefix init/,json.c jread.c \
+                  oci.c passwd.c rlimits.c args.c log.c signals.c sort.c options.c usage.c env.c \
+                  fields.c apply.c print.c resolve.c users.c ioprio.c sched.c affinity.c lsm.c)
 $(FUZZER): tests/fuzz/fuzz_json.c tests/fuzz/mem_libc.c init/json.c init/json.h init/mem.h
 	@mkdir -p $(@D)
 	$(FUZZ_CC) -Iinit -o $@ tests/fuzz/fuzz_json.c tests/fuzz/mem_libc.c init/json.c

@@ -1,10 +1,7 @@
-/* apply.c: the child's privilege phases, in this order (runc's, with the checks runc lacks):
- *   oom_score_adj (before the rlimits: a small RLIMIT_NOFILE must not keep its file from
- *   opening), rlimits, umask, chdir (as root), drop the bounding set (CAP_SETPCAP is
- *   still effective), PR_SET_KEEPCAPS, setgroups, setresgid, setresuid, clear KEEPCAPS,
- *   capset (effective, permitted, inheritable), ambient, no_new_privs, chdir again (when
- *   root could not, the user may), then everything read back.
- * Any failure reports "PHASE: error" and exits 125: nothing runs half-applied. */
+/* apply.c: the child's privilege steps of the user, groups, capabilities, umask, cwd,
+ * oom_score_adj, rlimits and no_new_privs, and their read-backs; fields.c puts them in
+ * order and apply_creds runs them. Any failure reports "STEP: error" and exits 125:
+ * nothing runs half-applied. */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -15,39 +12,34 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "ocinit.h"
+#include "field.h"
 #include "sys.h"
 
-static char detail[96];   /* what the failing phase was doing, for the message */
+char step_detail[96];
 static int chdir_later;   /* root could not enter cwd: retry as the user */
 
-/* Each phase returns -1 (failed, errno set), 0 (applied) or SKIP (nothing asked of it). */
-#define SKIP 1
-/* MISMATCH: say what differs, as a failed phase with no errno. */
-#define MISMATCH(...) (fmt(detail, sizeof detail, __VA_ARGS__), errno = 0, -1)
-
-static int do_rlimits(const struct creds *c)
+int do_rlimits(const struct creds *c)
 {
 	if (!CFG_RLIMITS || !c->nrlimits)
-		return SKIP;
+		return STEP_SKIP;
 	for (size_t i = 0; CFG_RLIMITS && i < c->nrlimits; i++) {
 		struct rlimit rl = { c->rlimits[i].soft, c->rlimits[i].hard };
-		fmt(detail, sizeof detail, " RLIMIT_%s", rlimit_name(c->rlimits[i].resource));
+		fmt(step_detail, sizeof step_detail, " RLIMIT_%s", rlimit_name(c->rlimits[i].resource));
 		if (sys_prlimit(c->rlimits[i].resource, &rl, NULL) < 0)
 			return -1;
 	}
-	detail[0] = 0;
+	step_detail[0] = 0;
 	return 0;
 }
 
 /* do_oom: written, then read back at once from the same descriptor (a small RLIMIT_NOFILE,
  * set next, may leave no room to open the file again for the read-back). */
-static int do_oom(const struct creds *c)
+int do_oom(const struct creds *c)
 {
 	char buf[16];
 	long long v;
 	if (!(c->have & HAVE_OOM))
-		return SKIP;
+		return STEP_SKIP;
 	int fd = sys_open("/proc/self/oom_score_adj", O_RDWR | O_CLOEXEC), e;
 	if (fd < 0)
 		return -1;
@@ -67,29 +59,29 @@ static int do_oom(const struct creds *c)
 	return 0;
 }
 
-static int do_umask(const struct creds *c)
+int do_umask(const struct creds *c)
 {
 	if (!(c->have & HAVE_UMASK))
-		return SKIP;
+		return STEP_SKIP;
 	umask(c->umask);
 	return 0;
 }
 
-static int do_chdir(const struct creds *c)
+int do_chdir(const struct creds *c)
 {
 	if (!c->cwd)
-		return SKIP;
+		return STEP_SKIP;
 	if (chdir(c->cwd) == 0)
 		return 0;
 	if (errno != EACCES && errno != EPERM)
 		return -1;
 	chdir_later = 1;
-	return SKIP;
+	return STEP_SKIP;
 }
 
-static int do_bounding(const struct creds *c)
+int do_bounding(const struct creds *c)
 {
-	return CFG_CAPS && (c->have & HAVE_CAPS) ? caps_apply_bounding(c) : SKIP;
+	return CFG_CAPS && (c->have & HAVE_CAPS) ? caps_apply_bounding(c) : STEP_SKIP;
 }
 
 /* keepcaps_wanted: a uid change that must keep the capabilities asked for. */
@@ -100,41 +92,41 @@ static int keepcaps_wanted(const struct creds *c)
 
 static int keepcaps(const struct creds *c, int on)
 {
-	return keepcaps_wanted(c) ? prctl(PR_SET_KEEPCAPS, on, 0, 0, 0) : SKIP;
+	return keepcaps_wanted(c) ? prctl(PR_SET_KEEPCAPS, on, 0, 0, 0) : STEP_SKIP;
 }
-static int do_keepcaps(const struct creds *c) { return keepcaps(c, 1); }
-static int do_clear_keepcaps(const struct creds *c) { return keepcaps(c, 0); }
+int do_keepcaps(const struct creds *c) { return keepcaps(c, 1); }
+int do_clear_keepcaps(const struct creds *c) { return keepcaps(c, 0); }
 
-static int do_setgroups(const struct creds *c)
+int do_setgroups(const struct creds *c)
 {
-	return c->have & HAVE_GROUPS ? sys_setgroups(c->ngroups, c->groups) : SKIP;
+	return c->have & HAVE_GROUPS ? sys_setgroups(c->ngroups, c->groups) : STEP_SKIP;
 }
 
-static int do_setresgid(const struct creds *c)
+int do_setresgid(const struct creds *c)
 {
-	return c->have & HAVE_USER ? sys_setresgid(c->gid) : SKIP;
+	return c->have & HAVE_USER ? sys_setresgid(c->gid) : STEP_SKIP;
 }
 
-static int do_setresuid(const struct creds *c)
+int do_setresuid(const struct creds *c)
 {
-	return c->have & HAVE_USER ? sys_setresuid(c->uid) : SKIP;
+	return c->have & HAVE_USER ? sys_setresuid(c->uid) : STEP_SKIP;
 }
 
-static int do_caps(const struct creds *c)
+int do_caps(const struct creds *c)
 {
-	return CFG_CAPS && (c->have & HAVE_CAPS) ? caps_apply_sets(c) : SKIP;
+	return CFG_CAPS && (c->have & HAVE_CAPS) ? caps_apply_sets(c) : STEP_SKIP;
 }
 
-static int do_nnp(const struct creds *c)
+int do_nnp(const struct creds *c)
 {
-	return c->have & HAVE_NNP ? prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) : SKIP;
+	return c->have & HAVE_NNP ? prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) : STEP_SKIP;
 }
 
-static int do_chdir_again(const struct creds *c)
+int do_chdir_again(const struct creds *c)
 {
 	struct stat here, there;
 	if (!c->cwd)
-		return SKIP;
+		return STEP_SKIP;
 	if (chdir_later && chdir(c->cwd) < 0)
 		return -1;
 	/* read back: "." is the directory the path names now (same device and inode), not
@@ -147,48 +139,72 @@ static int do_chdir_again(const struct creds *c)
 }
 
 
-static int read_back(const struct creds *c)
+int check_ids(const struct creds *c)
 {
 	uid_t r, e, s;
 	gid_t rg, eg, sg;
-	if (c->have & HAVE_USER) {
-		if (getresuid(&r, &e, &s) < 0 || getresgid(&rg, &eg, &sg) < 0)
-			return -1; /* errno names it; the ids were never read */
-		if (r != c->uid || e != c->uid || s != c->uid)
-			return MISMATCH(" uids %u/%u/%u, want %u", r, e, s, c->uid);
-		if (rg != c->gid || eg != c->gid || sg != c->gid)
-			return MISMATCH(" gids %u/%u/%u, want %u", rg, eg, sg, c->gid);
-	}
-	if (c->have & HAVE_GROUPS) { /* both sorted: resolve() sorted ours, the kernel its own */
-		gid_t *got = mem_alloc(MAX_GROUPS * sizeof *got);
-		int n = got ? getgroups(MAX_GROUPS, got) : -1, same;
-		if (n < 0)
-			return -1;
-		same = (size_t)n == c->ngroups && !memcmp(c->groups, got, (size_t)n * sizeof *got);
-		mem_free(got);
-		if (!same)
-			return MISMATCH(" %d supplementary groups, want %lu", n, (unsigned long)c->ngroups);
-	}
-	if (c->have & HAVE_UMASK) {
-		mode_t m = umask(c->umask);
-		if (m != c->umask)
-			return MISMATCH(" umask %o, want %o", m, c->umask);
-	}
-	if (CFG_CAPS && (c->have & HAVE_CAPS)) {
-		capmask now[N_CAPSETS];
-		if (caps_read(now) < 0)
-			return -1;
-		for (int i = 0; i < N_CAPSETS; i++)
-			if (now[i] != c->caps[i])
-				return MISMATCH(" %s capabilities %lx, want %lx", capset_name[i],
-						(unsigned long)now[i], (unsigned long)c->caps[i]);
-	}
+	if (!(c->have & HAVE_USER))
+		return 0;
+	if (getresuid(&r, &e, &s) < 0 || getresgid(&rg, &eg, &sg) < 0)
+		return -1; /* errno names it; the ids were never read */
+	if (r != c->uid || e != c->uid || s != c->uid)
+		return MISMATCH(" uids %u/%u/%u, want %u", r, e, s, c->uid);
+	if (rg != c->gid || eg != c->gid || sg != c->gid)
+		return MISMATCH(" gids %u/%u/%u, want %u", rg, eg, sg, c->gid);
+	return 0;
+}
+
+int check_groups(const struct creds *c)
+{
+	if (!(c->have & HAVE_GROUPS))
+		return 0;
+	/* both sorted: resolve() sorted ours, the kernel its own */
+	gid_t *got = mem_alloc(MAX_GROUPS * sizeof *got);
+	int n = got ? getgroups(MAX_GROUPS, got) : -1, same;
+	if (n < 0)
+		return -1;
+	same = (size_t)n == c->ngroups && !memcmp(c->groups, got, (size_t)n * sizeof *got);
+	mem_free(got);
+	return same ? 0 : MISMATCH(" %d supplementary groups, want %lu", n, (unsigned long)c->ngroups);
+}
+
+int check_umask(const struct creds *c)
+{
+	mode_t m = c->have & HAVE_UMASK ? umask(c->umask) : c->umask;
+	return m == c->umask ? 0 : MISMATCH(" umask %o, want %o", m, c->umask);
+}
+
+int check_caps(const struct creds *c)
+{
+	capmask now[N_CAPSETS];
+	if (!CFG_CAPS || !(c->have & HAVE_CAPS))
+		return 0;
+	if (caps_read(now) < 0)
+		return -1;
+	for (int i = 0; i < N_CAPSETS; i++)
+		if (now[i] != c->caps[i])
+			return MISMATCH(" %s capabilities %lx, want %lx", capset_name[i],
+					(unsigned long)now[i], (unsigned long)c->caps[i]);
+	return 0;
+}
+
+int check_nnp(const struct creds *c)
+{
 	if ((c->have & HAVE_NNP) && prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) != 1)
 		return MISMATCH(" no_new_privs is not set");
-	/* (execve would clear it anyway: checked, so that every step is read back) */
+	return 0;
+}
+
+/* (execve would clear it anyway: checked, so that every step is read back) */
+int check_keepcaps(const struct creds *c)
+{
 	if (keepcaps_wanted(c) && prctl(PR_GET_KEEPCAPS, 0, 0, 0, 0) != 0)
 		return MISMATCH(" PR_SET_KEEPCAPS is still set");
+	return 0;
+}
 
+int check_rlimits(const struct creds *c)
+{
 	for (size_t i = 0; CFG_RLIMITS && i < c->nrlimits; i++) {
 		struct rlimit rl;
 		if (sys_prlimit(c->rlimits[i].resource, NULL, &rl) < 0 || rl.rlim_cur != c->rlimits[i].soft ||
@@ -197,26 +213,6 @@ static int read_back(const struct creds *c)
 	}
 	return 0;
 }
-
-static const struct phase {
-	const char *name;
-	int (*run)(const struct creds *);
-} phases[] = {
-	{ "oom_score_adj", do_oom },
-	{ "setrlimit", do_rlimits },
-	{ "umask", do_umask },
-	{ "chdir", do_chdir },
-	{ "drop the bounding set", do_bounding },
-	{ "PR_SET_KEEPCAPS", do_keepcaps },
-	{ "setgroups", do_setgroups },
-	{ "setresgid", do_setresgid },
-	{ "setresuid", do_setresuid },
-	{ "clear PR_SET_KEEPCAPS", do_clear_keepcaps },
-	{ "capset", do_caps },
-	{ "no_new_privs", do_nnp },
-	{ "chdir", do_chdir_again },
-	{ "read back", read_back },
-};
 
 /* shown: path as a message shows it: a long one cut to its first 200 bytes, so that the
  * reason after it always fits in the one line. */
@@ -229,18 +225,30 @@ static const char *shown(const char *path, char buf[208])
 	return buf;
 }
 
-void apply_creds(const struct creds *c)
+/* fail: the one line of a failed step (what: its name), and exit 125. */
+static _Noreturn void fail(const struct creds *c, const struct field *f, const char *what)
 {
 	char cut[208];
-	for (size_t i = 0; i < sizeof phases / sizeof phases[0]; i++) {
-		detail[0] = 0;
-		int r = phases[i].run(c);
-		if (r < 0) {
-			int e = errno, dir = phases[i].run == do_chdir || phases[i].run == do_chdir_again;
-			child_fail(EXIT_OCINIT, "%s%s%s%s%s%s", phases[i].name, dir ? " " : "",
-				   dir ? shown(c->cwd, cut) : "", detail, e ? ": " : "", e ? strerror(e) : "");
-		}
+	int e = errno, dir = f->apply == do_chdir || f->apply == do_chdir_again;
+	child_fail(EXIT_OCINIT, "%s%s%s%s%s%s", what, dir ? " " : "", dir ? shown(c->cwd, cut) : "",
+		   step_detail, e ? ": " : "", e ? strerror(e) : "");
+}
+
+void apply_creds(const struct creds *c)
+{
+	const struct field *f;
+	for (f = fields; f < fields + N_FIELDS; f++) {
+		step_detail[0] = 0;
+		int r = f->apply ? f->apply(c) : STEP_SKIP;
+		if (r < 0)
+			fail(c, f, f->step);
 		if (r == 0)
-			say(L_DEBUG, "applied: %s", phases[i].name);
+			say(L_DEBUG, "applied: %s", f->step);
 	}
+	for (f = fields; f < fields + N_FIELDS; f++) {
+		step_detail[0] = 0;
+		if (f->check && f->check(c) < 0)
+			fail(c, f, "read back");
+	}
+	say(L_DEBUG, "applied: read back");
 }

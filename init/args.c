@@ -83,3 +83,12 @@ int nocase_equal(const char *s, const char *p)
 	size_t k = nocase_prefix(s, p);
 	return k && !s[k];
 }
+
+int named_value(const char *s, const char *prefix, const char *const names[], int n)
+{
+	s += nocase_prefix(s, prefix);
+	for (int i = 0; i < n; i++)
+		if (names[i] && nocase_equal(s, names[i]))
+			return i;
+	return -1;
+}

@@ -20,10 +20,24 @@ enum {
 	HAVE_OOM    = 1 << 4,
 	HAVE_NNP    = 1 << 5,
 	HAVE_FLAG_USER = 1 << 6, /* the user came from -u, not from a config */
+	HAVE_IOPRIO = 1 << 7,
+	HAVE_SCHED  = 1 << 8,
+	HAVE_AFFINITY = 1 << 9,
 };
 
 #define MAX_GROUPS 65536      /* the kernel's NGROUPS_MAX */
 #define N_RLIMITS 16          /* RLIM_NLIMITS on Linux */
+#define MAX_CPUS 1024         /* the kernel's default cpu_set_t, as glibc and musl size it */
+#define N_FIELDS 18           /* the rows of fields.c */
+
+/* process.scheduler: what sched_setattr(2) takes. */
+struct sched {
+	unsigned policy;
+	unsigned long long flags;
+	int nice;
+	unsigned priority;
+	unsigned long long runtime, deadline, period;
+};
 
 struct rlim {
 	int resource;
@@ -42,6 +56,10 @@ struct creds {
 	size_t nrlimits;
 	int oom_score_adj;
 	const char *cwd;      /* NULL: stay where ocinit is */
+	int ioprio;           /* the kernel's value: class << 13 | level */
+	struct sched sched;
+	unsigned long cpus[MAX_CPUS / 8 / sizeof(long)]; /* execCPUAffinity.final: the kernel's cpumask */
+	const char *apparmor; /* NULL or "": as found */
 };
 
 /* Raw inputs from flags and environment; resolve() turns them into struct creds. */
@@ -53,11 +71,12 @@ struct given {
 
 struct cred_flags {
 	const char *oci;
-	struct given user, groups, umask, cwd, oom, caps[N_CAPSETS], caps_docker;
+	struct given user, groups, caps[N_CAPSETS], caps_docker;
+	struct given field[N_FIELDS]; /* the flags of fields.c's rows, by row */
 	struct given *rlimits;  /* a growing array, NULL when empty; each may be a list */
 	const char **env;       /* likewise */
 	size_t nrlimits, nenv;
-	int nnp, print, strict, ignore_lsm;
+	int print, strict, ignore_lsm;
 };
 
 struct opts;

@@ -13,7 +13,10 @@ int jbad(const struct jctx *w, const char *path, size_t off, const char *f, ...)
 	va_start(ap, f);
 	vfmt(msg, sizeof msg, f, ap);
 	va_end(ap);
-	say(L_ERR, "%s: %s: %s (byte %lu)", w->file, path, msg, (unsigned long)off + 1);
+	if (w)
+		say(L_ERR, "%s: %s: %s (byte %lu)", w->file, path, msg, (unsigned long)off + 1);
+	else /* a flag's or variable's value, by the same readers */
+		say(L_ERR, "%s: %s", path, msg);
 	return -1;
 }
 
@@ -94,13 +97,22 @@ int juint(const struct jctx *w, const struct jnode *n, const char *path,
 		return -1;
 	if (strspn(n->str, "0123456789") != n->len)
 		return jbad(w, path, n->off, "%s is not a non-negative integer", n->str);
-	*v = 0;
-	for (const char *c = n->str; *c; c++) {
-		unsigned d = (unsigned)(*c - '0');
-		if (*v > (max - d) / 10)
-			return jbad(w, path, n->off, "%s is out of range", n->str);
-		*v = *v * 10 + d;
-	}
+	if (scan_uint(n->str, 10, max, v) != n->len) /* args.c's scanner: the one there is */
+		return jbad(w, path, n->off, "%s is out of range", n->str);
+	return 0;
+}
+
+int jint(const struct jctx *w, const struct jnode *n, const char *path, long long min,
+	 long long max, long long *v)
+{
+	unsigned long long u;
+	int neg = n->type == J_NUMBER && n->str[0] == '-';
+	struct jnode abs = *n;
+	if (neg) /* (only then: a non-number's str may be NULL) */
+		abs.str++, abs.len--;
+	if (juint(w, &abs, path, neg ? (unsigned long long)-min : (unsigned long long)max, &u))
+		return -1;
+	*v = neg ? -(long long)u : (long long)u;
 	return 0;
 }
 

@@ -10,7 +10,8 @@ struct jctx {
 	struct opts *o;     /* what the reads fill (oci.c) */
 };
 
-/* jbad: report "FILE: PATH: MSG (byte OFF+1)"; returns -1. */
+/* jbad: report "FILE: PATH: MSG (byte OFF+1)", or "PATH: MSG" without w (PATH then names
+ * a flag or variable); returns -1. */
 int jbad(const struct jctx *w, const char *path, size_t off, const char *f, ...)
 	__attribute__((format(printf, 4, 5)));
 /* jpath: "parent.key" (just "key" at the top) or "parent[index]" into buf (256 bytes). */
@@ -23,6 +24,9 @@ int jwant(const struct jctx *w, const struct jnode *n, const char *path, enum jt
 /* juint: a plain-digit integer in 0..max. */
 int juint(const struct jctx *w, const struct jnode *n, const char *path, unsigned long long max,
 	  unsigned long long *v);
+/* jint: an integer in min..max (min <= 0 <= max), a '-' allowed before the digits. */
+int jint(const struct jctx *w, const struct jnode *n, const char *path, long long min,
+	 long long max, long long *v);
 /* jstring: a string without NUL bytes. */
 int jstring(const struct jctx *w, const struct jnode *n, const char *path, const char **s);
 /* jstrings: an array of such strings into a new NULL-terminated vector. */

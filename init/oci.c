@@ -4,12 +4,11 @@
 #include <string.h>
 #include <sys/resource.h>
 
-#include "jread.h"
-#include "ocinit.h"
+#include "field.h"
 
 #define MAX_CONFIG_SIZE (1u << 20)
 
-static int user(const struct jctx *w, const struct jnode *u, struct creds *c)
+int read_user(const struct jctx *w, const struct jnode *u, struct creds *c)
 {
 	const struct jnode *n;
 	unsigned long long v;
@@ -45,7 +44,7 @@ static int user(const struct jctx *w, const struct jnode *u, struct creds *c)
 	return 0;
 }
 
-static int capabilities(const struct jctx *w, const struct jnode *caps, struct creds *c)
+int read_caps(const struct jctx *w, const struct jnode *caps, struct creds *c)
 {
 	char path[256], sub[256];
 	if (jwant(w, caps, "process.capabilities", J_OBJECT))
@@ -75,7 +74,7 @@ static int capabilities(const struct jctx *w, const struct jnode *caps, struct c
 	return 0;
 }
 
-static int rlimits(const struct jctx *w, const struct jnode *arr, struct creds *c)
+int read_rlimits(const struct jctx *w, const struct jnode *arr, struct creds *c)
 {
 	char path[256], sub[256];
 	long k = 0;
@@ -106,17 +105,43 @@ static int rlimits(const struct jctx *w, const struct jnode *arr, struct creds *
 	return 0;
 }
 
-/* process: the fields ocinit applies; those it cannot honour are named in a warning. */
+int read_nnp(const struct jctx *w, const struct jnode *n, struct creds *c)
+{
+	if (jwant(w, n, "process.noNewPrivileges", J_TRUE))
+		return -1;
+	if (n->type == J_TRUE)
+		c->have |= HAVE_NNP;
+	return 0;
+}
+
+int read_oom(const struct jctx *w, const struct jnode *n, struct creds *c)
+{
+	long long v;
+	if (jint(w, n, "process.oomScoreAdj", -1000, 1000, &v))
+		return -1;
+	c->oom_score_adj = (int)v;
+	c->have |= HAVE_OOM;
+	return 0;
+}
+
+int read_cwd(const struct jctx *w, const struct jnode *n, struct creds *c)
+{
+	if (jstring(w, n, "process.cwd", &c->cwd))
+		return -1;
+	if (c->cwd[0] != '/')
+		return jbad(w, "process.cwd", n->off, "%s is not an absolute path", c->cwd);
+	return 0;
+}
+
+/* process: args and env, then each member fields.c has a row for; those ocinit cannot
+ * honour are named in a warning. */
 static int process(const struct jctx *w, const struct jnode *p)
 {
-	static const char *const unhonoured[] = { "terminal", "consoleSize", "ioPriority",
-		"scheduler", "execCPUAffinity", "commandLine" };
-	static const char *const lsm[] = { "apparmorProfile", "selinuxLabel" };
+	static const char *const unhonoured[] = { "terminal", "consoleSize", "commandLine" };
 	struct opts *o = w->o;
 	struct creds *c = &o->creds;
 	const struct jnode *n;
 	char **args;
-	unsigned long long v;
 	char sub[256];
 	if (jwant(w, p, "process", J_OBJECT))
 		return -1;
@@ -138,39 +163,18 @@ static int process(const struct jctx *w, const struct jnode *p)
 			if (!strchr(e->str, '=') || e->str[0] == '=')
 				return jbad(w, jpath(sub, "process.env", NULL, i), e->off, "\"%s\" is not KEY=VALUE", e->str);
 	}
-	if ((n = jmember(p, "cwd")) && jstring(w, n, "process.cwd", &c->cwd))
-		return -1;
-	if (n && c->cwd[0] != '/')
-		return jbad(w, "process.cwd", n->off, "%s is not an absolute path", c->cwd);
-	if ((n = jmember(p, "user")) && user(w, n, c))
-		return -1;
-	if ((n = jmember(p, "capabilities")) && (CFG_CAPS ? capabilities(w, n, c) : jbad(w, "process.capabilities", n->off, "capabilities are not built in")))
-		return -1;
-	if ((n = jmember(p, "rlimits")) && (CFG_RLIMITS ? rlimits(w, n, c) : jbad(w, "process.rlimits", n->off, "rlimits are not built in")))
-		return -1;
-	if ((n = jmember(p, "noNewPrivileges"))) {
-		if (jwant(w, n, "process.noNewPrivileges", J_TRUE))
+	for (size_t i = 0; i < N_FIELDS; i++)
+		if (fields[i].json && (n = jmember(p, fields[i].json)) && fields[i].read(w, n, c))
 			return -1;
-		if (n->type == J_TRUE)
-			c->have |= HAVE_NNP;
-	}
-	if ((n = jmember(p, "oomScoreAdj"))) {
-		int neg = n->type == J_NUMBER && n->str[0] == '-';
-		struct jnode abs = *n;
-		if (neg) /* (only then: a non-number's str may be NULL) */
-			abs.str++, abs.len--;
-		if (juint(w, &abs, "process.oomScoreAdj", 1000, &v))
-			return -1;
-		c->oom_score_adj = neg ? -(int)v : (int)v;
-		c->have |= HAVE_OOM;
-	}
-	for (size_t i = 0; i < sizeof lsm / sizeof lsm[0]; i++)
-		if ((n = jmember(p, lsm[i])) && !(n->type == J_STRING && !n->len)) {
-			if (!o->flags.ignore_lsm)
-				return jbad(w, jpath(sub, "process", lsm[i], 0), n->off,
-					   "ocinit cannot apply it (--ignore-lsm runs without it)");
-			say(L_WARN, "%s: process.%s is not applied (--ignore-lsm)", w->file, lsm[i]);
-		}
+	/* what this build leaves out is refused, not silently dropped */
+	static const char *const built_out[] = { CFG_CAPS ? NULL : "capabilities",
+		CFG_RLIMITS ? NULL : "rlimits", CFG_SCHED ? NULL : "ioPriority",
+		CFG_SCHED ? NULL : "scheduler", CFG_SCHED ? NULL : "execCPUAffinity",
+		CFG_LSM ? NULL : "apparmorProfile" };
+	for (size_t i = 0; i < sizeof built_out / sizeof built_out[0]; i++)
+		if (built_out[i] && (n = jmember(p, built_out[i])) && n->type != J_NULL)
+			return jbad(w, jpath(sub, "process", built_out[i], 0), n->off,
+				    "not built in (ocinit -V lists the features)");
 	for (size_t i = 0; i < sizeof unhonoured / sizeof unhonoured[0]; i++)
 		if ((n = jmember(p, unhonoured[i])) && n->type != J_FALSE && n->type != J_NULL)
 			say(L_WARN, "%s: process.%s is not applied by ocinit", w->file, unhonoured[i]);

@@ -78,6 +78,9 @@ int decimal_arg(const char *what, const char *s, long long min, long long max, l
  * nocase_equal: s is p, case aside. (musl's strcasecmp pair brings 300 bytes.) */
 size_t nocase_prefix(const char *s, const char *p);
 int nocase_equal(const char *s, const char *p);
+/* named_value: s (case aside, prefix optional) among names[0..n) (NULL: a hole): its
+ * index, or -1. IOPRIO_CLASS_BE, be, Be for { .., "BE" } with prefix "IOPRIO_CLASS_". */
+int named_value(const char *s, const char *prefix, const char *const names[], int n);
 
 /* ---- options.c, usage.c --------------------------------------------------------------------- */
 struct option_def {
@@ -89,6 +92,12 @@ struct option_def {
 	const char *env;     /* the variable standing for it; "NAME=V": V turns the flag on */
 	const char *help;
 };
+/* OPT: an option of a feature that may be left out; without it, its names and texts are
+ * not in the binary either. */
+#define OPT(cfg, s, l, id, arg, env, help) \
+	{ (cfg) ? (s) : 0, id, cfg, (cfg) ? (l) : "", (cfg) ? (arg) : NULL, env, (cfg) ? (help) : NULL }
+/* OPT_FIELD: the id of every option of a fields.c row (field_of tells which). */
+#define OPT_FIELD 200
 /* option_nth: the i-th option (ocinit's, then tini's and catatonit's), NULL past the last. */
 const struct option_def *option_nth(size_t i);
 /* parse_options: fill o from the OCINIT_* variables, then argv. Returns 0 to run, 1 when

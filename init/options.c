@@ -4,7 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ocinit.h"
+#include "field.h"
 
 extern char **environ;
 
@@ -13,15 +13,11 @@ extern char **environ;
 enum opt_id {
 	OPT_HELP, OPT_VERSION, OPT_LICENSE, OPT_PGROUP, OPT_VERBOSE, OPT_TINI_VERBOSITY, OPT_GRACE,
 	OPT_REWRITE, OPT_OK, OPT_PDEATHSIG, OPT_SUBREAPER, OPT_NO_SUBREAPER, OPT_WARN_REAPED,
-	OPT_EXEC, OPT_PAUSE, OPT_OCI, OPT_PRINT, OPT_USER, OPT_GROUPS, OPT_UMASK, OPT_CAPB, OPT_CAPE,
-	OPT_CAPP, OPT_CAPI, OPT_CAPA, OPT_CAPS, OPT_NNP, OPT_RLIMIT, OPT_CWD, OPT_ENV, OPT_OOM,
+	OPT_EXEC, OPT_PAUSE, OPT_OCI, OPT_PRINT, OPT_USER, OPT_GROUPS, OPT_CAPB, OPT_CAPE,
+	OPT_CAPP, OPT_CAPI, OPT_CAPA, OPT_CAPS, OPT_RLIMIT, OPT_ENV,
 	OPT_STRICT, OPT_IGNORE_LSM, OPT_VM,
 };
 
-/* OPT: an option of a feature that may be left out; without it, its names and texts are
- * not in the binary either. */
-#define OPT(cfg, s, l, id, arg, env, help) \
-	{ (cfg) ? (s) : 0, id, cfg, (cfg) ? (l) : "", (cfg) ? (arg) : NULL, env, (cfg) ? (help) : NULL }
 /* ALSO: a second variable (tini's) or long name for an option above; no help line. */
 #define ALSO(cfg, l, id, arg, env) { 0, id, cfg, (cfg) ? (l) : "", (cfg) ? (arg) : NULL, env, NULL }
 
@@ -58,7 +54,6 @@ static const struct option_def options[] = {
 	    "run as USER (name or number), its primary group among its groups"),
 	OPT(CFG_CREDS, 0, "--groups", OPT_GROUPS, "LIST", "OCINIT_GROUPS",
 	    "supplementary groups (names or numbers, comma-separated)"),
-	OPT(CFG_CREDS, 0, "--umask", OPT_UMASK, "MODE", "OCINIT_UMASK", "octal umask"),
 	OPT(CFG_CAPS, 0, "--cap-bounding", OPT_CAPB, "LIST", "OCINIT_CAP_BOUNDING",
 	    "capability sets: CAP_X or x, comma-separated, all, none"),
 	OPT(CFG_CAPS, 0, "--cap-effective", OPT_CAPE, "LIST", "OCINIT_CAP_EFFECTIVE", NULL),
@@ -67,14 +62,10 @@ static const struct option_def options[] = {
 	OPT(CFG_CAPS, 0, "--cap-ambient", OPT_CAPA, "LIST", "OCINIT_CAP_AMBIENT", NULL),
 	OPT(CFG_CAPS, 0, "--caps", OPT_CAPS, "LIST", "OCINIT_CAPS",
 	    "Docker's meaning: bounding = permitted = effective = LIST; keep: what ocinit holds"),
-	OPT(CFG_CREDS, 0, "--no-new-privs", OPT_NNP, NULL, "OCINIT_NO_NEW_PRIVS", "set no_new_privs"),
 	OPT(CFG_RLIMITS, 0, "--rlimit", OPT_RLIMIT, "NAME=SOFT[:HARD]", "OCINIT_RLIMIT",
 	    "resource limits (unlimited allowed; comma-separated, repeatable)"),
-	OPT(CFG_CREDS, 0, "--cwd", OPT_CWD, "DIR", "OCINIT_CWD", "working directory (absolute)"),
 	OPT(CFG_CREDS, 0, "--env", OPT_ENV, "K=V", NULL,
 	    "set a variable in the child's environment (repeatable)"),
-	OPT(CFG_CREDS, 0, "--oom-score-adj", OPT_OOM, "N", "OCINIT_OOM_SCORE_ADJ",
-	    "the child's oom_score_adj (-1000..1000)"),
 	OPT(CFG_CAPS, 0, "--strict", OPT_STRICT, NULL, "OCINIT_STRICT",
 	    "a capability that cannot be granted is an error, not a warning"),
 	OPT(CFG_OCI, 0, "--ignore-lsm", OPT_IGNORE_LSM, NULL, NULL,
@@ -100,7 +91,19 @@ const struct option_def *option_nth(size_t i)
 	if (i < n)
 		return &options[i];
 	i -= n;
+	if (CFG_CREDS && i < N_FIELDS) /* the flags of fields.c's rows (disabled where none) */
+		return &fields[i].opt;
+	i -= CFG_CREDS ? N_FIELDS : 0;
 	return CFG_COMPAT && i < sizeof compat / sizeof compat[0] ? &compat[i] : NULL;
+}
+
+/* field_of: the row of fields.c whose flag d is. */
+static size_t field_of(const struct option_def *d)
+{
+	size_t i = 0;
+	while (i < N_FIELDS - 1 && &fields[i].opt != d)
+		i++;
+	return i;
 }
 
 /* find: the option named by a long name (with optional "=value" cut off) or a short letter. */
@@ -155,8 +158,9 @@ _Static_assert(OPT_CAPE - OPT_CAPB == CS_EFFECTIVE && OPT_CAPP - OPT_CAPB == CS_
 /* apply: act on one option (v: its value; what: its name for messages, kept with the value
  * for later ones: a long name from the table or a variable's name). Returns 0 to go on, 1
  * when the run is done, -1 on a bad value (reported). */
-static int apply(struct opts *o, enum opt_id id, const char *v, const char *what)
+static int apply(struct opts *o, const struct option_def *d, const char *v, const char *what)
 {
+	int id = d->id;
 	struct cred_flags *f = &o->flags;
 	struct given g = { v, what };
 	long n;
@@ -240,20 +244,17 @@ static int apply(struct opts *o, enum opt_id id, const char *v, const char *what
 	case OPT_PRINT:  f->print = 1; break;
 	case OPT_USER:   f->user = g; break;
 	case OPT_GROUPS: f->groups = g; break;
-	case OPT_UMASK:  f->umask = g; break;
 	case OPT_CAPB: /* the five in the order of enum capset_id (asserted above) */
 	case OPT_CAPE:
 	case OPT_CAPP:
 	case OPT_CAPI:
 	case OPT_CAPA:   f->caps[id - OPT_CAPB] = g; break;
 	case OPT_CAPS:   f->caps_docker = g; break;
-	case OPT_NNP:    f->nnp = 1; break;
 	case OPT_RLIMIT: return CFG_CREDS ? push(&f->rlimits, &f->nrlimits, &g, sizeof g) : 0;
-	case OPT_CWD:    f->cwd = g; break;
 	case OPT_ENV:    return CFG_CREDS ? push(&f->env, &f->nenv, &v, sizeof v) : 0;
-	case OPT_OOM:    f->oom = g; break;
 	case OPT_STRICT: f->strict = 1; break;
 	case OPT_IGNORE_LSM: f->ignore_lsm = 1; break;
+	case OPT_FIELD:  if (CFG_CREDS) f->field[field_of(d)] = g; break;
 	}
 	return 0;
 }
@@ -295,7 +296,7 @@ static int from_environment(struct opts *o)
 		if (!d->arg && d->id != OPT_VERBOSE && *on != '*' && (r = env_truth(name, v)) >= 0)
 			r = r == (*on == '1');
 		/* (d->env is the name itself when the option takes a value: kept with it) */
-		if (r < 0 || (r == 1 && apply(o, d->id, d->arg || d->id == OPT_VERBOSE ? v : NULL,
+		if (r < 0 || (r == 1 && apply(o, d, d->arg || d->id == OPT_VERBOSE ? v : NULL,
 					      d->arg ? d->env : name) < 0))
 			return -1;
 	}
@@ -352,7 +353,7 @@ int parse_options(struct opts *o, int argc, char **argv)
 				say(L_ERR, "option '%s' needs a value %s", d->long_name, d->arg);
 				return -1;
 			}
-			done = apply(o, d->id, v, d->long_name);
+			done = apply(o, d, v, d->long_name);
 		} else {
 			for (const char *c = a + 1; *c && !done; c++) {
 				const char *v = NULL;
@@ -365,7 +366,7 @@ int parse_options(struct opts *o, int argc, char **argv)
 					say(L_ERR, "option '-%c' needs a value %s", *c, d->arg);
 					return -1;
 				}
-				done = apply(o, d->id, v, d->long_name); /* errors name the long form */
+				done = apply(o, d, v, d->long_name); /* errors name the long form */
 				if (v || done)
 					break;
 			}

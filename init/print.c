@@ -2,7 +2,7 @@
  * after the config, the flags, the names and the capability checks. */
 #include <string.h>
 
-#include "ocinit.h"
+#include "field.h"
 #include "sys.h"
 
 static char out[4096];
@@ -16,7 +16,7 @@ static void flush(void)
 	used = 0;
 }
 
-static void put(const char *s)
+void put(const char *s)
 {
 	for (; *s; s++) {
 		if (used == sizeof out)
@@ -25,8 +25,7 @@ static void put(const char *s)
 	}
 }
 
-static void putf(const char *f, ...) __attribute__((format(printf, 1, 2)));
-static void putf(const char *f, ...)
+void putf(const char *f, ...)
 {
 	char buf[64];
 	va_list ap;
@@ -37,7 +36,7 @@ static void putf(const char *f, ...)
 }
 
 /* put_string: a JSON string; control characters, quote and backslash escaped. */
-static void put_string(const char *s)
+void put_string(const char *s)
 {
 	put("\"");
 	for (; *s; s++) {
@@ -67,13 +66,8 @@ static void put_strings(const char *key, char *const *v)
 /* rlimits print as %lu: unsigned long holds them on both arches (LP64). */
 _Static_assert(sizeof(unsigned long) == sizeof(unsigned long long), "%lu prints a rlimit");
 
-int print_spec(const struct opts *o)
+void print_cwd(const struct creds *c)
 {
-	const struct creds *c = &o->creds;
-	put("{");
-	put_strings("args", o->argv);
-	put(",");
-	put_strings("env", o->envp);
 	/* The spec requires cwd: without one asked for, the child keeps ours. */
 	char here[4096];
 	const char *cwd = c->cwd ? c->cwd : sys_getcwd(here, sizeof here) > 0 && here[0] == '/' ? here : NULL;
@@ -81,48 +75,79 @@ int print_spec(const struct opts *o)
 		put(",\n  \"cwd\": ");
 		put_string(cwd);
 	}
-	if (c->have & (HAVE_USER | HAVE_GROUPS | HAVE_UMASK)) {
-		put(",\n  \"user\": {");
-		if (c->have & HAVE_USER)
-			putf("\"uid\": %u, \"gid\": %u", (unsigned)c->uid, (unsigned)c->gid);
-		if (c->have & HAVE_UMASK)
-			putf("%s\"umask\": %u", c->have & HAVE_USER ? ", " : "", (unsigned)c->umask);
-		if (c->have & HAVE_GROUPS) {
-			put(c->have & (HAVE_USER | HAVE_UMASK) ? ", \"additionalGids\": [" : "\"additionalGids\": [");
-			for (size_t i = 0; i < c->ngroups; i++)
-				putf("%s%u", i ? ", " : "", (unsigned)c->groups[i]);
-			put("]");
-		}
-		put("}");
+}
+
+void print_user(const struct creds *c)
+{
+	if (!(c->have & (HAVE_USER | HAVE_GROUPS | HAVE_UMASK)))
+		return;
+	put(",\n  \"user\": {");
+	if (c->have & HAVE_USER)
+		putf("\"uid\": %u, \"gid\": %u", (unsigned)c->uid, (unsigned)c->gid);
+	if (c->have & HAVE_UMASK)
+		putf("%s\"umask\": %u", c->have & HAVE_USER ? ", " : "", (unsigned)c->umask);
+	if (c->have & HAVE_GROUPS) {
+		put(c->have & (HAVE_USER | HAVE_UMASK) ? ", \"additionalGids\": [" : "\"additionalGids\": [");
+		for (size_t i = 0; i < c->ngroups; i++)
+			putf("%s%u", i ? ", " : "", (unsigned)c->groups[i]);
+		put("]");
 	}
-	if (CFG_CAPS && (c->have & HAVE_CAPS)) {
-		char name[32];
-		put(",\n  \"capabilities\": {");
-		for (int i = 0; i < N_CAPSETS; i++) {
-			int first = 1;
-			putf("%s\n    \"%s\": [", i ? "," : "", capset_name[i]);
-			for (int cap = 0; cap < 64; cap++)
-				if (c->caps[i] >> cap & 1) {
-					putf("%s\"%s\"", first ? "" : ", ", cap_name(cap, name));
-					first = 0;
-				}
-			put("]");
-		}
-		put("\n  }");
+	put("}");
+}
+
+void print_caps(const struct creds *c)
+{
+	char name[32];
+	if (!CFG_CAPS || !(c->have & HAVE_CAPS))
+		return;
+	put(",\n  \"capabilities\": {");
+	for (int i = 0; i < N_CAPSETS; i++) {
+		int first = 1;
+		putf("%s\n    \"%s\": [", i ? "," : "", capset_name[i]);
+		for (int cap = 0; cap < 64; cap++)
+			if (c->caps[i] >> cap & 1) {
+				putf("%s\"%s\"", first ? "" : ", ", cap_name(cap, name));
+				first = 0;
+			}
+		put("]");
 	}
+	put("\n  }");
+}
+
+void print_nnp(const struct creds *c)
+{
 	putf(",\n  \"noNewPrivileges\": %s", c->have & HAVE_NNP ? "true" : "false");
-	if (c->nrlimits) {
-		put(",\n  \"rlimits\": [");
-		for (size_t i = 0; i < c->nrlimits; i++) {
-			putf("%s\n    {\"type\": \"RLIMIT_%s\", ", i ? "," : "",
-			     rlimit_name(c->rlimits[i].resource));
-			putf("\"soft\": %lu, \"hard\": %lu}", (unsigned long)c->rlimits[i].soft,
-			     (unsigned long)c->rlimits[i].hard);
-		}
-		put("\n  ]");
+}
+
+void print_rlimits(const struct creds *c)
+{
+	if (!c->nrlimits)
+		return;
+	put(",\n  \"rlimits\": [");
+	for (size_t i = 0; i < c->nrlimits; i++) {
+		putf("%s\n    {\"type\": \"RLIMIT_%s\", ", i ? "," : "", rlimit_name(c->rlimits[i].resource));
+		putf("\"soft\": %lu, \"hard\": %lu}", (unsigned long)c->rlimits[i].soft,
+		     (unsigned long)c->rlimits[i].hard);
 	}
+	put("\n  ]");
+}
+
+void print_oom(const struct creds *c)
+{
 	if (c->have & HAVE_OOM)
 		putf(",\n  \"oomScoreAdj\": %d", c->oom_score_adj);
+}
+
+/* print_spec: args and env, then each row's member, in fields.c's order. */
+int print_spec(const struct opts *o)
+{
+	put("{");
+	put_strings("args", o->argv);
+	put(",");
+	put_strings("env", o->envp);
+	for (size_t i = 0; i < N_FIELDS; i++)
+		if (fields[i].print)
+			fields[i].print(&o->creds);
 	put("\n}\n");
 	flush();
 	return failed ? -1 : 0;

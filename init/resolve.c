@@ -7,7 +7,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "ocinit.h"
+#include "field.h"
 
 /* keep_caps: --caps keep: the bounding set as ocinit found it, and what ocinit holds (its
  * permitted set) in the other four, so that a new uid keeps exactly the engine's grant. */
@@ -101,45 +101,63 @@ static int rlimit_list(struct creds *c, const struct given *g)
 	return r;
 }
 
-/* flags: each given flag over what the config said. */
+int flag_umask(struct opts *o, const struct given *g)
+{
+	unsigned long long m;
+	if (parse_uint(g->v, 8, 0777, &m)) {
+		say(L_ERR, "%s: '%s' is not an octal mode 0..0777", g->by, g->v);
+		return -1;
+	}
+	o->creds.umask = (mode_t)m;
+	o->creds.have |= HAVE_UMASK;
+	return 0;
+}
+
+int flag_nnp(struct opts *o, const struct given *g)
+{
+	(void)g;
+	o->creds.have |= HAVE_NNP;
+	return 0;
+}
+
+int flag_cwd(struct opts *o, const struct given *g)
+{
+	if (g->v[0] != '/') {
+		say(L_ERR, "%s: %s is not an absolute path", g->by, g->v);
+		return -1;
+	}
+	o->creds.cwd = g->v;
+	return 0;
+}
+
+int flag_oom(struct opts *o, const struct given *g)
+{
+	long long v;
+	if (decimal_arg(g->by, g->v, -1000, 1000, &v))
+		return -1;
+	o->creds.oom_score_adj = (int)v;
+	o->creds.have |= HAVE_OOM;
+	return 0;
+}
+
+/* flags: each given flag over what the config said: the user's, the capabilities', then
+ * each row's of fields.c, then the rlimits and the environment (lists). */
 static int flags(struct opts *o)
 {
 	struct creds *c = &o->creds;
 	const struct cred_flags *f = &o->flags;
-	long long v;
 	if (f->user.v && user_flag(c, &f->user, f->groups.v != NULL))
 		return -1;
 	if (f->groups.v && groups_flag(c, &f->groups))
 		return -1;
-	if (f->umask.v) {
-		unsigned long long m;
-		if (parse_uint(f->umask.v, 8, 0777, &m)) {
-			say(L_ERR, "%s: '%s' is not an octal mode 0..0777", f->umask.by, f->umask.v);
-			return -1;
-		}
-		c->umask = (mode_t)m;
-		c->have |= HAVE_UMASK;
-	}
 	if (CFG_CAPS && caps_flags(c, f))
 		return -1;
-	if (f->nnp)
-		c->have |= HAVE_NNP;
+	for (size_t i = 0; i < N_FIELDS; i++)
+		if (f->field[i].by && fields[i].flag && fields[i].flag(o, &f->field[i]))
+			return -1;
 	for (size_t i = 0; CFG_RLIMITS && i < f->nrlimits; i++)
 		if (rlimit_list(c, &f->rlimits[i]))
 			return -1;
-	if (f->cwd.v) {
-		if (f->cwd.v[0] != '/') {
-			say(L_ERR, "%s: %s is not an absolute path", f->cwd.by, f->cwd.v);
-			return -1;
-		}
-		c->cwd = f->cwd.v;
-	}
-	if (f->oom.v) {
-		if (decimal_arg(f->oom.by, f->oom.v, -1000, 1000, &v))
-			return -1;
-		c->oom_score_adj = (int)v;
-		c->have |= HAVE_OOM;
-	}
 	for (size_t i = 0; i < f->nenv; i++)
 		if (env_set(o, f->env[i]) < 0) {
 			if (errno == EINVAL)

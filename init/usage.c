@@ -37,12 +37,12 @@ void print_help(void)
 void print_version(void)
 {
 	char line[256];
-	fmt(line, sizeof line, "ocinit version %s (%s%s%s%s%s%s%s%s%s%s%s) - git.%s\n", OCINIT_VERSION,
+	fmt(line, sizeof line, "ocinit version %s (%s%s%s%s%s%s%s%s%s%s%s%s%s) - git.%s\n", OCINIT_VERSION,
 	    OCINIT_ARCH, CFG_SUBREAPER ? " +subreaper" : "", CFG_PGROUP ? " +pgroup" : "",
 	    CFG_VERBOSE ? " +verbose" : "", CFG_EXEC_HINTS ? " +exec-hints" : "",
 	    CFG_COMPAT ? " +compat" : "",
 	    CFG_CREDS ? " +creds" : "", CFG_CAPS ? " +caps" : "", CFG_RLIMITS ? " +rlimits" : "",
-	    CFG_OCI ? " +oci" : "", CFG_VM ? " +vm" : "", OCINIT_COMMIT);
+	    CFG_SCHED ? " +sched" : "", CFG_LSM ? " +lsm" : "", CFG_OCI ? " +oci" : "", CFG_VM ? " +vm" : "", OCINIT_COMMIT);
 	out(line);
 }
 

@@ -34,6 +34,7 @@ else
 	has creds && every="-u 1000:1000 --groups 1,2 --umask 027 --cwd / --no-new-privs --env A=1 --oom-score-adj 5"
 	has caps && every="$every --caps CAP_CHOWN,CAP_KILL --cap-ambient CAP_KILL --cap-inheritable CAP_KILL"
 	has rlimits && every="$every --rlimit nofile=10:20 --rlimit core=unlimited"
+	has sched && every="$every --ioprio be:2 --sched rr,priority=3,reset_on_fork --cpu-affinity 0"
 	run $RUN "$OCINIT" --print $every -- true 'a"b'
 	cp "$T/out" "$T/print-flags.json" && prints="$prints $T/print-flags.json"
 	run $RUN "$OCINIT" --print -- true   # no cwd asked for: the one the child keeps

@@ -96,9 +96,9 @@ expect_eq "--oci: oomScoreAdj and env (the last duplicate wins)" "500 2" "$(cat 
 # which root lacks on some machines); the config's own, then the flag's
 printf '{"process": {"user": {"uid": 0, "gid": 0}, "oomScoreAdj": -500, "args": ["true"]}}' >"$T/oom.json"
 run $RUN "$OCINIT" --print --oci "$T/oom.json"
-expect_eq "--oci: oomScoreAdj -500" '0   "oomScoreAdj": -500' "$RC $(grep oomScoreAdj "$T/out")"
+expect_eq "--oci: oomScoreAdj -500" '0   "oomScoreAdj": -500' "$RC $(grep oomScoreAdj "$T/out" | sed 's/,$//')"
 run $RUN "$OCINIT" --print --oci "$T/oom.json" --oom-score-adj -1000
-expect_eq "--oom-score-adj -1000 over the config's" '0   "oomScoreAdj": -1000' "$RC $(grep oomScoreAdj "$T/out")"
+expect_eq "--oom-score-adj -1000 over the config's" '0   "oomScoreAdj": -1000' "$RC $(grep oomScoreAdj "$T/out" | sed 's/,$//')"
 
 # many groups from a config: all of them (the kernel takes 65,536)
 printf '{"process": {"user": {"uid": 1000, "gid": 1000, "additionalGids": [%s]}, "args": ["grep", "^Groups:", "/proc/self/status"]}}' \

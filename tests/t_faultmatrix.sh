@@ -21,6 +21,7 @@ if has creds; then
 	args="$args -u testuser --umask 027 --cwd / --no-new-privs --env A=1 --oom-score-adj 3"
 	has caps && args="$args --caps CAP_KILL,CAP_CHOWN --cap-inheritable CAP_KILL --cap-ambient CAP_KILL"
 	has rlimits && args="$args --rlimit nofile=512:1024"
+	has sched && args="$args --ioprio be:3 --sched batch,nice=2 --cpu-affinity 0"
 	wrap=testroot
 else
 	wrap=
@@ -86,7 +87,8 @@ done <"$D/counts"
 # catch every one. prctl by option: CAPBSET_DROP, KEEPCAPS, NO_NEW_PRIVS, CAP_AMBIENT (its
 # getters, such as CAPBSET_READ before the fork, are inputs, not steps). write returns 1:
 # oom_score_adj's "3" written, as far as ocinit can tell.
-for c in setgroups setresgid setresuid capset prlimit64 chdir umask write prctl:24 prctl:8 prctl:38 prctl:47; do
+for c in setgroups setresgid setresuid capset prlimit64 chdir umask write prctl:24 prctl:8 prctl:38 prctl:47 \
+	 ioprio_set sched_setattr sched_setaffinity; do
 	nr=$(sed -n "s/^#define __NR_${c%%:*} \([0-9]*\)\$/\1/p" "$NAMES")
 	count=$(awk -v n="$nr" '$1 == n { print $2 }' "$D/counts")
 	case $c in *:*) a=":${c#*:}";; *) a=;; esac

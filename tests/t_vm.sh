@@ -15,7 +15,15 @@ if [ ! -f "$K" ] || [ ! -f "$BB" ]; then
 	bad "VM boots" "no kernel in $V: run make deps"
 	return 0 2>/dev/null || true
 fi
-sh tests/vm/initramfs.sh "$OCINIT" "$B/helpers/probe" "$BB" "$T/initrd.gz"
+# The AppArmor profile the boots apply (the Debian kernels have AppArmor on by default).
+AA=$V/apparmor_parser
+if [ -x "$AA" ] && "$AA" -Q -o "$T/aa.bin" tests/vm/ocinit-test.profile 2>"$T/aa.err"; then
+	policy=$T/aa.bin
+else
+	policy=
+	bad "VM: the AppArmor test profile compiles" "$(head -c 300 "$T/aa.err" 2>/dev/null) (no $AA: run make deps)"
+fi
+sh tests/vm/initramfs.sh "$OCINIT" "$B/helpers/probe" "$BB" "$T/initrd.gz" $policy
 
 # boot NAME APPEND...: boot once; the serial log in $T/vm.log, QEMU's status in $RC
 boot() {
@@ -65,3 +73,14 @@ seen "VM: SIGPWR shuts down: the entrypoint gets TERM (143), then poweroff" \
 boot "exit 0, plain poweroff" "-- /bin/true"
 seen "VM: exit 0, then the kernel powers off" "ocinit: exit status 0" "reboot: Power down"
 expect_eq "VM: QEMU ends by itself with status 0 (poweroff, no panic)" 0 "$RC"
+
+if [ -n "$policy" ] && has lsm; then
+	boot "apparmorProfile" "rdinit=/aa-init ocinit.config=/etc/ocinit/aa-ocinit-test.json ocinit.exit=$CHANNEL"
+	seen "VM: apparmorProfile: the command runs confined by it, as uid 1000" \
+		"aa-init: profile loaded" "confined as ocinit-test (enforce)" "ocinit: exit status 0"
+	boot "apparmorProfile not loaded" "rdinit=/aa-init ocinit.config=/etc/ocinit/aa-not-loaded.json ocinit.exit=$CHANNEL"
+	seen "VM: a profile the kernel does not have: the kernel's error, 125, nothing run" \
+		"ocinit: apparmor exec: No such file or directory" "ocinit: exit status 125"
+	if grep -q "confined as" "$T/vm.txt"; then bad "VM: nothing runs without its profile" "the command ran"
+	else ok "VM: nothing runs without its profile"; fi
+fi

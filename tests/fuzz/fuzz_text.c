@@ -6,6 +6,8 @@
  *   3: signal and rlimit names, checked to round-trip
  *   4: the command line and the OCINIT_* variables (parse_options): the rest split at NUL
  *      bytes, words holding '=' into the environment, the others into argv
+ *   5: the value parser of every flag of fields.c's rows (--sched, --cpu-affinity, ...)
+ * A config that loads is also printed (--print's writer, to /dev/null).
  * Files reach the readers as /proc/self/fd/N of a memfd: the same fstat, read and checks. */
 #include <errno.h>
 #include <stdint.h>
@@ -15,7 +17,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "ocinit.h"
+#include "field.h"
 
 static char path[64];
 
@@ -36,10 +38,12 @@ static void oci(const uint8_t *d, size_t n)
 	int fd = as_file(d, n);
 	memset(&o, 0, sizeof o);
 	o.creds.groups = groups;
-	if (oci_load(&o, path) == 0 && o.argv)
-		for (char **a = o.argv; *a; a++)
+	if (oci_load(&o, path) == 0) {
+		for (char **a = o.argv; a && *a; a++)
 			if (strlen(*a) > n)
 				abort(); /* a string longer than the input itself */
+		print_spec(&o);
+	}
 	close(fd);
 }
 
@@ -135,6 +139,22 @@ static void options_and_variables(const uint8_t *d, size_t n)
 	free(text);
 }
 
+static void field_flags(const uint8_t *d, size_t n)
+{
+	char *v = malloc(n + 1);
+	struct opts o;
+	memcpy(v, d, n);
+	v[n] = 0;
+	for (size_t i = 0; i < N_FIELDS; i++) {
+		struct given g = { v, "--flag" };
+		memset(&o, 0, sizeof o);
+		if (fields[i].flag && fields[i].flag(&o, &g) == 0 && (o.creds.have & HAVE_SCHED) &&
+		    o.creds.sched.policy > 6)
+			abort(); /* a policy outside the names */
+	}
+	free(v);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 {
 	static int quiet;
@@ -145,12 +165,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 	}
 	if (!n)
 		return 0;
-	switch (d[0] % 5) {
+	switch (d[0] % 6) {
 	case 0: oci(d + 1, n - 1); break;
 	case 1: users(d + 1, n - 1); break;
 	case 2: numbers(d + 1, n - 1); break;
 	case 3: names(d + 1, n - 1); break;
 	case 4: options_and_variables(d + 1, n - 1); break;
+	case 5: field_flags(d + 1, n - 1); break;
 	}
 	return 0;
 }

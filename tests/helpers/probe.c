@@ -1,6 +1,7 @@
 /* probe: the test suite's entrypoint. It reports what a process started by ocinit sees.
  *   probe status            selected /proc/self/status lines, open fds, HOME, cwd, process
- *                           group, terminal, RLIMIT_NOFILE, oom_score_adj
+ *                           group, terminal, RLIMIT_NOFILE, oom_score_adj, scheduler,
+ *                           I/O priority, CPU affinity
  *   probe limits            /proc/self/limits
  *   probe report            the credential lines of status, then limits
  *   probe ids               credentials from system calls alone (works without /proc)
@@ -52,6 +53,27 @@ static void status_lines(FILE *out, const char *const keys[])
 	fclose(f);
 }
 
+/* sched_lines: the scheduler, I/O priority and CPU affinity, from system calls. */
+static void sched_lines(FILE *out)
+{
+	struct { unsigned size, policy; unsigned long long flags; int nice; unsigned prio;
+		 unsigned long long runtime, deadline, period; unsigned umin, umax; } a = { 0 };
+	unsigned long cpus[16] = { 0 };
+	long io = syscall(SYS_ioprio_get, 1, 0);
+	if (syscall(SYS_sched_getattr, 0, &a, sizeof a, 0) < 0)
+		fprintf(out, "Sched: (%s)\n", strerror(errno));
+	else
+		fprintf(out, "Sched: policy %u flags %llx nice %d priority %u deadline %llu/%llu/%llu\n",
+			a.policy, a.flags & 1, a.nice, a.prio, a.runtime, a.deadline, a.period);
+	fprintf(out, "IOPrio: class %ld level %ld\n", io < 0 ? -1 : io >> 13, io < 0 ? -1 : io & 0x1fff);
+	fprintf(out, "Cpus:");
+	if (syscall(SYS_sched_getaffinity, 0, sizeof cpus, cpus) > 0)
+		for (int c = 0; c < 1024; c++)
+			if (cpus[c / 64] >> (c % 64) & 1)
+				fprintf(out, " %d", c);
+	fprintf(out, "\n");
+}
+
 static int status(void)
 {
 	static const char *const keys[] = { "Uid", "Gid", "Groups", "CapInh", "CapPrm", "CapEff",
@@ -78,6 +100,7 @@ static int status(void)
 		printf("OomScoreAdj: (unknown)\n");
 	if (oom)
 		fclose(oom);
+	sched_lines(stdout);
 	return 0;
 }
 

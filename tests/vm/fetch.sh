@@ -1,5 +1,5 @@
 #!/bin/sh
-# Debian's own kernels (and arm64 busybox-static) for the VM tests, fetched with
+# Debian's own kernels (and arm64 busybox-static, and apparmor_parser) for the VM tests, fetched with
 # `apt-get download` and unpacked under build/vm: never installed, never in the host's /boot.
 # Idempotent; run by `make deps`.
 set -eu
@@ -18,4 +18,13 @@ for a in amd64 arm64; do
 	[ $a = arm64 ] && mv "$DIR/$a/x/bin/busybox" "$DIR/$a/busybox"
 	rm -rf "$DIR/$a/x" "$DIR"/debs/*_$a.deb
 done
+# apparmor_parser (of the host's arch), to compile the VM boots' test profile; unpacked
+# like the kernels, not installed
+if [ ! -x "$DIR/apparmor_parser" ]; then
+	(cd "$DIR/debs" && apt-get download -qq apparmor 2>&1 | grep -v 'unsandboxed as root' || true)
+	rm -rf "$DIR/aa" && mkdir -p "$DIR/aa"
+	dpkg-deb -x "$DIR"/debs/apparmor_*.deb "$DIR/aa"
+	mv "$DIR/aa/sbin/apparmor_parser" "$DIR/apparmor_parser"
+	rm -rf "$DIR/aa" "$DIR"/debs/apparmor_*.deb
+fi
 echo "vm/fetch: kernels in $DIR"

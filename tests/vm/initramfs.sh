@@ -1,9 +1,11 @@
 #!/bin/sh
-# initramfs.sh OCINIT PROBE BUSYBOX OUT: a gzip newc cpio with ocinit as /init, the probe,
-# busybox with its applet links, an /etc/passwd with a non-root user, the seed entrypoint
-# (root-owned, 0744), a process config at /etc/ocinit/config.json, a root one and a broken one.
+# initramfs.sh OCINIT PROBE BUSYBOX OUT [POLICY]: a gzip newc cpio with ocinit as /init, the
+# probe, busybox with its applet links, an /etc/passwd with a non-root user, the seed
+# entrypoint (root-owned, 0744), a process config at /etc/ocinit/config.json, a root one and a
+# broken one; with POLICY (a compiled AppArmor profile, ocinit-test), /aa-init, which loads it
+# and becomes /init (rdinit=/aa-init), and the configs that ask for it.
 set -eu
-ocinit=$1 probe=$2 busybox=$3 out=$4
+ocinit=$1 probe=$2 busybox=$3 out=$4 policy=${5:-}
 r=$(mktemp -d)
 trap 'rm -rf "$r"' EXIT
 chmod 755 "$r"
@@ -11,7 +13,7 @@ mkdir -p "$r/bin" "$r/etc/ocinit" "$r/home/testuser" "$r/proc" "$r/sys" "$r/dev"
 cp "$ocinit" "$r/init"
 cp "$probe" "$r/bin/probe"
 cp "$busybox" "$r/bin/busybox"
-for a in sh id cat echo sleep true kill hostname; do ln -s busybox "$r/bin/$a"; done
+for a in sh id cat echo sleep true kill hostname mount; do ln -s busybox "$r/bin/$a"; done
 printf 'root:x:0:0:root:/root:/bin/sh\ntestuser:x:1000:1000:test:/home/testuser:/bin/sh\n' >"$r/etc/passwd"
 printf 'root:x:0:\ntestuser:x:1000:\n' >"$r/etc/group"
 # The seed case is the entrypoint itself: root-owned, mode 0744, run as uid 1000 with
@@ -35,4 +37,22 @@ cat >"$r/etc/ocinit/config.json" <<'JSON'
 JSON
 printf '{"process": {"user": {"uid": 4294967295, "gid": 0}}}' >"$r/etc/ocinit/bad.json"
 printf '{"process": {"user": {"uid": 0, "gid": 0}, "env": ["PATH=/bin"]}}' >"$r/etc/ocinit/root.json"
+if [ -n "$policy" ]; then
+	mkdir -p "$r/etc/apparmor"
+	cp "$policy" "$r/etc/apparmor/ocinit-test.bin"
+	cat >"$r/aa-init" <<'SH'
+#!/bin/sh
+# Load the test profile into the kernel, then become ocinit, still PID 1.
+mount -t sysfs sysfs /sys && mount -t securityfs securityfs /sys/kernel/security &&
+	cat /etc/apparmor/ocinit-test.bin >/sys/kernel/security/apparmor/.load &&
+	echo "aa-init: profile loaded" || echo "aa-init: the profile did not load"
+exec /init "$@"
+SH
+	chmod 0755 "$r/aa-init"
+	for p in ocinit-test not-loaded; do
+		printf '{"process": {"user": {"uid": 1000, "gid": 1000}, "env": ["PATH=/bin"], "cwd": "/",
+ "args": ["/bin/sh", "-c", "echo confined as $(cat /proc/self/attr/current)"],
+ "apparmorProfile": "%s"}}' "$p" >"$r/etc/ocinit/aa-$p.json"
+	done
+fi
 (cd "$r" && find . | cpio -o -H newc -R 0:0 --quiet | gzip -9) >"$out"
