@@ -158,13 +158,17 @@ int check_groups(const struct creds *c)
 {
 	if (!(c->have & HAVE_GROUPS))
 		return 0;
-	/* both sorted: resolve() sorted ours, the kernel its own */
-	gid_t *got = mem_alloc(MAX_GROUPS * sizeof *got);
-	int n = got ? getgroups(MAX_GROUPS, got) : -1, same;
+	/* both sorted: resolve() sorted ours, the kernel its own; a few on the stack (the
+	 * kernel says EINVAL when they do not fit), room for all only for many */
+	gid_t few[64], *got = few;
+	int n = getgroups(64, few), same;
+	if (n < 0 && errno == EINVAL)
+		n = (got = mem_alloc(MAX_GROUPS * sizeof *got)) ? getgroups(MAX_GROUPS, got) : -1;
 	if (n < 0)
 		return -1;
 	same = (size_t)n == c->ngroups && !memcmp(c->groups, got, (size_t)n * sizeof *got);
-	mem_free(got);
+	if (got != few)
+		mem_free(got);
 	return same ? 0 : MISMATCH(" %d supplementary groups, want %lu", n, (unsigned long)c->ngroups);
 }
 

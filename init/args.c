@@ -10,12 +10,18 @@ int all_digits(const char *s)
 	return *s && strspn(s, "0123456789") == strlen(s);
 }
 
+/* digit: c's value as a digit, 99 if it is none (hexadecimal letters in either case). */
+static unsigned digit(unsigned char c)
+{
+	unsigned lower = c | 0x20u;
+	return c >= '0' && c <= '9' ? c - 48u : lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : 99;
+}
+
 size_t scan_uint(const char *s, unsigned base, unsigned long long max, unsigned long long *v)
 {
 	unsigned long long x = 0;
 	size_t k = 0;
-	for (; s[k] >= '0' && s[k] < (char)('0' + base); k++) {
-		unsigned d = (unsigned)(s[k] - '0');
+	for (unsigned d; (d = digit((unsigned char)s[k])) < base; k++) {
 		if (d > max || x > (max - d) / base)
 			return 0; /* beyond max: no value at all, however it goes on */
 		x = x * base + d;
@@ -65,15 +71,12 @@ int decimal_arg(const char *what, const char *s, long long min, long long max, l
 	return -1;
 }
 
-static int upper(int c)
-{
-	return c >= 'a' && c <= 'z' ? c - 32 : c;
-}
+#define UPPER(c) ((c) >= 'a' && (c) <= 'z' ? (c) - 32 : (c))
 
 size_t nocase_prefix(const char *s, const char *p)
 {
 	size_t k = 0;
-	while (p[k] && upper((unsigned char)s[k]) == upper((unsigned char)p[k]))
+	for (unsigned char a, b; (b = (unsigned char)p[k]) && (a = (unsigned char)s[k], UPPER(a) == UPPER(b));)
 		k++;
 	return p[k] ? 0 : k;
 }

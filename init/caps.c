@@ -6,26 +6,66 @@
 #include <linux/capability.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/vfs.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 #include "ocinit.h"
+#include "sys.h"
+
+#define PROC_SUPER_MAGIC 0x9fa0
 
 const char capset_name[N_CAPSETS][12] = {
 	"bounding", "effective", "permitted", "inheritable", "ambient",
 };
 
+/* hash: of a name without CAP_, case aside, for a table of 128 slots. */
+static unsigned hash(const char *s)
+{
+	unsigned h = 0;
+	for (; *s; s++)
+		h = h * 31 + ((unsigned char)*s | 0x20);
+	return h & 127;
+}
+
+/* same_name: s (any case) is libcap-ng's lower-case name n. */
+static int same_name(const char *s, const char *n)
+{
+	for (;; s++, n++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char)*n)
+			return 0;
+		if (!c)
+			return 1;
+	}
+}
+
+/* cap_by_name: libcap-ng's names, looked up in a hash table filled from them at first use
+ * (its own lookup compares with strcasecmp, tolower per letter: 1,200 instructions a name,
+ * two thirds of reading Docker's 42). */
 int cap_by_name(const char *name)
 {
-	name += nocase_prefix(name, "CAP_");
-	return *name ? capng_name_to_capability(name) : -1;
+	static const char *names[64];
+	static unsigned char slot[128]; /* capability + 1; 0: empty */
+	static int filled;
+	name += memcmp(name, "CAP_", 4) ? nocase_prefix(name, "CAP_") : 4;
+	/* libcap-ng's table is CAP_CHOWN (0) up to its last, without a gap */
+	for (int cap = 0; !filled && cap < 64 && (names[cap] = capng_capability_to_name((unsigned)cap)); cap++) {
+		unsigned h = hash(names[cap]);
+		while (slot[h])
+			h = (h + 1) & 127;
+		slot[h] = (unsigned char)(cap + 1);
+	}
+	filled = 1;
+	for (unsigned h = hash(name); slot[h]; h = (h + 1) & 127)
+		if (same_name(name, names[slot[h] - 1]))
+			return slot[h] - 1;
+	return -1;
 }
 
 const char *cap_name(int cap, char *buf)
 {
-	static int ready;
-	if (!ready++) /* libcap-ng initialises itself (its last_cap) on first use */
-		capng_setpid((int)getpid());
+	/* (libcap-ng.patch: every name of its table, the library started or not) */
 	const char *n = capng_capability_to_name((unsigned)cap);
 	if (!n)
 		fmt(buf, 32, "CAP_%d", cap);
@@ -63,38 +103,50 @@ int cap_parse_list(const char *what, const char *list, capmask *mask)
 	return r;
 }
 
-/* last_cap: the running kernel's highest capability, by asking for the bounding set; once
- * (a kernel's last capability does not change while it runs). */
-static int last_cap(void)
+/* kernel_last_cap: the running kernel's highest capability, as libcap-ng found it when it
+ * started (two prctl calls: cap-ng.c's init, see libcap-ng.patch), read from its own
+ * last_cap (hidden, which only keeps it out of a shared library's exports). Starting the
+ * library here, in ocinit before the fork, spares the child that start. */
+static int kernel_last_cap(void)
 {
-	static int known = -1;
-	int lo = 0, hi = 64; /* lo is valid, hi is not */
-	if (known >= 0)
-		return known;
-	while (hi - lo > 1) {
-		int mid = (lo + hi) / 2;
-		if (prctl(PR_CAPBSET_READ, mid, 0, 0, 0) >= 0)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return known = lo;
+	extern unsigned int last_cap;
+	capng_setpid(0); /* (0: this process; the child names itself before applying) */
+	return (int)last_cap;
 }
 
-int caps_read(capmask now[N_CAPSETS])
+/* status_sets: the bounding and ambient sets from the procfs file /proc/self/status (a
+ * file of that name on another filesystem proves nothing): one read, where a prctl per
+ * capability costs 41. 0, or -1 to ask the kernel by prctl (no /proc, or not ours). */
+static int status_sets(capmask *bnd, capmask *amb)
 {
-	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
-	struct __user_cap_data_struct d[2];
-	int last = last_cap();
-	if (syscall(SYS_capget, &h, d) < 0)
+	char buf[4096];
+	struct statfs fs;
+	ssize_t n = -1;
+	int fd = sys_open("/proc/self/status", O_RDONLY | O_CLOEXEC), found = 0;
+	if (fd < 0)
 		return -1;
-	now[CS_EFFECTIVE] = d[0].effective | (capmask)d[1].effective << 32;
-	now[CS_PERMITTED] = d[0].permitted | (capmask)d[1].permitted << 32;
-	now[CS_INHERITABLE] = d[0].inheritable | (capmask)d[1].inheritable << 32;
+	if (syscall(SYS_fstatfs, fd, &fs) == 0 && fs.f_type == PROC_SUPER_MAGIC)
+		n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = 0;
+	for (const char *l = buf; l; l = strchr(l, '\n'), l = l ? l + 1 : NULL) {
+		int b = !memcmp(l, "CapBnd:\t", 8), a = !memcmp(l, "CapAmb:\t", 8);
+		if ((a || b) && scan_uint(l + 8, 16, ~0ULL, a ? amb : bnd) == 16 && l[24] == '\n')
+			found |= a ? 2 : 1;
+	}
+	return found == 3 ? 0 : -1;
+}
+
+/* bounding_and_ambient: those two sets into now; ambient asked (without /proc) only for
+ * what may_be_ambient holds. 0 or -1. */
+static int bounding_and_ambient(capmask now[N_CAPSETS], capmask may_be_ambient)
+{
+	int last = kernel_last_cap();
 	now[CS_BOUNDING] = now[CS_AMBIENT] = 0;
-	/* The kernel keeps ambient within permitted and inheritable (capabilities(7)): only
-	 * those need asking, which for most processes is none. */
-	capmask may_be_ambient = now[CS_PERMITTED] & now[CS_INHERITABLE];
+	if (status_sets(&now[CS_BOUNDING], &now[CS_AMBIENT]) == 0)
+		return 0;
 	for (int cap = 0; cap <= last; cap++) {
 		int b = prctl(PR_CAPBSET_READ, cap, 0, 0, 0);
 		int a = may_be_ambient >> cap & 1 ? prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, cap, 0, 0) : 0;
@@ -104,6 +156,20 @@ int caps_read(capmask now[N_CAPSETS])
 		now[CS_AMBIENT] |= (capmask)(a > 0) << cap;
 	}
 	return 0;
+}
+
+int caps_read(capmask now[N_CAPSETS])
+{
+	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
+	struct __user_cap_data_struct d[2];
+	if (syscall(SYS_capget, &h, d) < 0)
+		return -1;
+	now[CS_EFFECTIVE] = d[0].effective | (capmask)d[1].effective << 32;
+	now[CS_PERMITTED] = d[0].permitted | (capmask)d[1].permitted << 32;
+	now[CS_INHERITABLE] = d[0].inheritable | (capmask)d[1].inheritable << 32;
+	/* The kernel keeps ambient within permitted and inheritable (capabilities(7)): only
+	 * those need asking, which for most processes is none. */
+	return bounding_and_ambient(now, now[CS_PERMITTED] & now[CS_INHERITABLE]);
 }
 
 /* names: "CAP_A, CAP_B" for the bits of mask. */
@@ -132,7 +198,7 @@ static int ungrantable(int strict, int set, capmask extra, const char *why)
 int caps_check(struct creds *c, int strict)
 {
 	capmask now[N_CAPSETS], *s = c->caps;
-	int last = last_cap(); /* a binary search by prctl: once */
+	int last = kernel_last_cap();
 	capmask known = last >= 63 ? ~0ULL : (1ULL << (last + 1)) - 1;
 	if (caps_read(now) < 0) {
 		say(L_ERR, "read ocinit's own capabilities: %m");
@@ -176,10 +242,10 @@ static void load(const struct creds *c, enum capset_id id, capng_type_t type)
 int caps_apply_bounding(const struct creds *c)
 {
 	capmask now[N_CAPSETS];
-	capng_setpid((int)getpid());
+	capng_setpid(0); /* this process (started in ocinit: kernel_last_cap) */
 	capng_clear(CAPNG_SELECT_BOUNDS);
 	load(c, CS_BOUNDING, CAPNG_BOUNDING_SET);
-	if (capng_apply(CAPNG_SELECT_BOUNDS) < 0 || caps_read(now) < 0)
+	if (capng_apply(CAPNG_SELECT_BOUNDS) < 0 || bounding_and_ambient(now, 0) < 0)
 		return -1;
 	if (now[CS_BOUNDING] != c->caps[CS_BOUNDING]) { /* 0.8.3 may fail without saying so */
 		errno = EPERM;
@@ -190,7 +256,7 @@ int caps_apply_bounding(const struct creds *c)
 
 int caps_apply_sets(const struct creds *c)
 {
-	capng_setpid((int)getpid());
+	capng_setpid(0);
 	capng_clear(CAPNG_SELECT_CAPS | CAPNG_SELECT_AMBIENT);
 	load(c, CS_EFFECTIVE, CAPNG_EFFECTIVE);
 	load(c, CS_PERMITTED, CAPNG_PERMITTED);

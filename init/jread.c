@@ -31,8 +31,9 @@ const char *jpath(char *buf, const char *parent, const char *key, long index)
 
 const struct jnode *jmember(const struct jnode *obj, const char *key)
 {
+	size_t k = strlen(key);
 	for (const struct jnode *m = obj->child; m; m = m->next)
-		if (m->key_len == strlen(key) && !memcmp(m->key, key, m->key_len))
+		if (m->key_len == k && !memcmp(m->key, key, k))
 			return m;
 	return NULL;
 }
@@ -60,7 +61,10 @@ int jno_duplicates(const struct jctx *w, const struct jnode *n, const char *path
 	long index = 0;
 	for (const struct jnode *c = n->child; c; c = c->next, index++) {
 		count++;
-		if (jno_duplicates(w, c, n->type == J_OBJECT ? jpath(sub, path, c->key, 0) : jpath(sub, path, NULL, index)))
+		/* (a path only where there can be a duplicate below: formatting one for every
+		 * scalar was a third of a config's reading) */
+		if ((c->type == J_OBJECT || c->type == J_ARRAY) &&
+		    jno_duplicates(w, c, n->type == J_OBJECT ? jpath(sub, path, c->key, 0) : jpath(sub, path, NULL, index)))
 			return -1;
 	}
 	if (n->type != J_OBJECT || count < 2)
@@ -114,6 +118,24 @@ int jint(const struct jctx *w, const struct jnode *n, const char *path, long lon
 		return -1;
 	*v = neg ? -(long long)u : (long long)u;
 	return 0;
+}
+
+int juint_in(const struct jctx *w, const struct jnode *n, const char *parent, const char *key,
+	     long index, unsigned long long max, unsigned long long *v)
+{
+	char path[256];
+	if (n->type == J_NUMBER && scan_uint(n->str, 10, max, v) == n->len)
+		return 0;
+	return juint(w, n, jpath(path, parent, key, index), max, v);
+}
+
+int jstring_in(const struct jctx *w, const struct jnode *n, const char *parent, const char *key,
+	       long index, const char **s)
+{
+	char path[256];
+	if (n->type == J_STRING && strlen(n->str) == n->len)
+		return *s = n->str, 0;
+	return jstring(w, n, jpath(path, parent, key, index), s);
 }
 
 /* string_of: a string without NUL bytes. */

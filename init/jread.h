@@ -29,6 +29,12 @@ int jint(const struct jctx *w, const struct jnode *n, const char *path, long lon
 	 long long max, long long *v);
 /* jstring: a string without NUL bytes. */
 int jstring(const struct jctx *w, const struct jnode *n, const char *path, const char **s);
+/* juint_in, jstring_in: the same for the member key (or element index, key NULL) of
+ * parent, whose path is formatted only for an error (most values are fine). */
+int juint_in(const struct jctx *w, const struct jnode *n, const char *parent, const char *key,
+	     long index, unsigned long long max, unsigned long long *v);
+int jstring_in(const struct jctx *w, const struct jnode *n, const char *parent, const char *key,
+	       long index, const char **s);
 /* jstrings: an array of such strings into a new NULL-terminated vector. */
 int jstrings(const struct jctx *w, const struct jnode *n, const char *path, char ***out);
 

@@ -130,6 +130,14 @@ static int string(struct parser *p, const char **str, size_t *len)
 			break;
 		if (c < 0x20)
 			return fail(p, p->pos, "control character in string");
+		if (c < 0x80 && c != '\\') { /* most of a config: a run of plain bytes, as they are */
+			size_t pos = p->pos, end = p->len;
+			do
+				*o++ = (char)c;
+			while (++pos < end && (c = s[pos]) >= 0x20 && c < 0x80 && c != '"' && c != '\\');
+			p->pos = pos;
+			continue;
+		}
 		if (c != '\\') {
 			size_t k = utf8_len(s + p->pos, p->len - p->pos);
 			if (!k)

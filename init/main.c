@@ -72,6 +72,7 @@ int main(int argc, char **argv)
 	if ((r = parse_options(&o, argc, argv)))
 		return leave(r > 0 ? 0 : EXIT_OCINIT);
 	vm_grace = o.grace;
+	o.self = self;
 	if (CFG_COMPAT && o.pause) { /* catatonit's -P: nothing to run, nothing to apply */
 		become_subreaper(&o, self);
 		return leave(pause_until_stopped(&s));

@@ -12,14 +12,13 @@ int read_user(const struct jctx *w, const struct jnode *u, struct creds *c)
 {
 	const struct jnode *n;
 	unsigned long long v;
-	char sub[256];
 	if (jwant(w, u, "process.user", J_OBJECT))
 		return -1;
 	static const char *const ids[] = { "uid", "gid" };
 	for (int i = 0; i < 2; i++) {
 		if (!(n = jmember(u, ids[i])))
 			return jbad(w, "process.user", u->off, "\"%s\" is missing", ids[i]);
-		if (juint(w, n, jpath(sub, "process.user", ids[i], 0), 4294967294ULL, &v))
+		if (juint_in(w, n, "process.user", ids[i], 0, 4294967294ULL, &v))
 			return -1;
 		if (i == 0) c->uid = (uid_t)v; else c->gid = (gid_t)v;
 	}
@@ -36,7 +35,7 @@ int read_user(const struct jctx *w, const struct jnode *u, struct creds *c)
 		for (const struct jnode *g = n->child; g; g = g->next, i++) {
 			if (i >= MAX_GROUPS)
 				return jbad(w, "process.user.additionalGids", g->off, "more than %d groups", MAX_GROUPS);
-			if (juint(w, g, jpath(sub, "process.user.additionalGids", NULL, (long)i), 4294967294ULL, &v))
+			if (juint_in(w, g, "process.user.additionalGids", NULL, (long)i, 4294967294ULL, &v))
 				return -1;
 			c->groups[c->ngroups++] = (gid_t)v;
 		}
@@ -54,21 +53,27 @@ int read_caps(const struct jctx *w, const struct jnode *caps, struct creds *c)
 		long k = 0;
 		if (!set) /* absent means empty, inheritable and ambient included */
 			continue;
-		if (jwant(w, set, jpath(path, "process.capabilities", capset_name[i], 0), J_ARRAY))
-			return -1;
+		/* (the paths are formatted only for a message: most configs need none) */
+		if (set->type != J_ARRAY)
+			return jwant(w, set, jpath(path, "process.capabilities", capset_name[i], 0), J_ARRAY);
 		for (const struct jnode *n = set->child; n; n = n->next, k++) {
 			const char *name;
 			int cap;
-			if (jstring(w, n, jpath(sub, path, NULL, k), &name))
-				return -1;
+			if (n->type != J_STRING || strlen(n->str) != n->len) {
+				jpath(path, "process.capabilities", capset_name[i], 0);
+				return jstring(w, n, jpath(sub, path, NULL, k), &name);
+			}
 			/* A name from a newer runtime-spec or kernel: named and left out, as runc
 			 * does, unless --strict. */
-			if ((cap = cap_by_name(name)) >= 0 && cap <= 63)
+			if ((cap = cap_by_name(name = n->str)) >= 0 && cap <= 63) {
 				c->caps[i] |= 1ULL << cap;
-			else if (w->o->flags.strict)
+				continue;
+			}
+			jpath(path, "process.capabilities", capset_name[i], 0);
+			jpath(sub, path, NULL, k);
+			if (w->o->flags.strict)
 				return jbad(w, sub, n->off, "%s is not a known capability (--strict)", name);
-			else
-				say(L_WARN, "%s: %s: %s is not a known capability: skipped", w->file, sub, name);
+			say(L_WARN, "%s: %s: %s is not a known capability: skipped", w->file, sub, name);
 		}
 	}
 	return 0;
@@ -90,12 +95,11 @@ int read_rlimits(const struct jctx *w, const struct jnode *arr, struct creds *c)
 			return -1;
 		if (!(t = jmember(r, "type")) || !(soft = jmember(r, "soft")) || !(hard = jmember(r, "hard")))
 			return jbad(w, path, r->off, "needs \"type\", \"soft\" and \"hard\"");
-		if (jstring(w, t, jpath(sub, path, "type", 0), &name))
+		if (jstring_in(w, t, path, "type", 0, &name))
 			return -1;
 		if (strncmp(name, "RLIMIT_", 7) || (res = rlimit_by_name(name)) < 0)
-			return jbad(w, sub, t->off, "%s is not a known rlimit", name);
-		if (juint(w, soft, jpath(sub, path, "soft", 0), ~0ULL, &s) ||
-		    juint(w, hard, jpath(sub, path, "hard", 0), ~0ULL, &h))
+			return jbad(w, jpath(sub, path, "type", 0), t->off, "%s is not a known rlimit", name);
+		if (juint_in(w, soft, path, "soft", 0, ~0ULL, &s) || juint_in(w, hard, path, "hard", 0, ~0ULL, &h))
 			return -1;
 		if (s > h)
 			return jbad(w, path, r->off, "soft %s exceeds hard %s", soft->str, hard->str);

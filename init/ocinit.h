@@ -33,6 +33,7 @@ struct opts {
 	int warn_reaped; /* -w: a warning for each zombie reaped that is not the child */
 	int pause;       /* -P: no command; reap until INT or TERM */
 	int vm;        /* the kernel's own init: set up the system, power off at the end */
+	pid_t self;    /* ocinit's pid, asked once (main) */
 	unsigned char rewrite[65]; /* what each signal is forwarded as; 0 drops it */
 	unsigned char ok[32];      /* exit codes reported as 0: a bitmap */
 	struct cred_flags flags;
@@ -61,7 +62,7 @@ void sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void
 /* ---- args.c: text into values -------------------------------------------------------------- */
 /* all_digits: s is not empty and only decimal digits (a number, not a name). */
 int all_digits(const char *s);
-/* scan_uint: the digits of base (2..10) at s as a value <= max into *v: how many characters
+/* scan_uint: the digits of base (2..16; a-f in either case) at s as a value <= max into *v: how many characters
  * they take; 0 when there is no digit or the value exceeds max. No sign, no space. */
 size_t scan_uint(const char *s, unsigned base, unsigned long long max, unsigned long long *v);
 /* parse_uint: all of s is such a number: 0, else -1 (not reported). */

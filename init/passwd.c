@@ -39,17 +39,22 @@ int read_small_file(const char *path, size_t max, char **buf, size_t *len)
 	 * max + 1 bytes: untouched pages of the mapping cost nothing. */
 	if (!(*buf = mem_alloc(max + 1)))
 		goto fail;
-	for (ssize_t n; got <= max; got += (size_t)n)
-		if ((n = read(fd, *buf + got, max + 1 - got)) <= 0) {
+	for (ssize_t n; got <= max;) {
+		size_t asked = max + 1 - got;
+		if ((n = read(fd, *buf + got, asked)) <= 0) {
 			if (n == 0)
 				break;
-			if (errno == EINTR) {
-				n = 0;
+			if (errno == EINTR)
 				continue;
-			}
 			mem_free(*buf);
 			goto fail;
 		}
+		got += (size_t)n;
+		/* A regular file that gave less than asked is at its end: a read more would only
+		 * say 0. (/proc's files say size 0, and may give less per read: read to EOF.) */
+		if (st.st_size && (size_t)n < asked)
+			break;
+	}
 	if (got > max) {
 		say(L_ERR, "%s: larger than %lu bytes", path, (unsigned long)max);
 		mem_free(*buf);

@@ -147,9 +147,9 @@ int signals_restore(const struct sigstate *s)
 	const ksigset own = BIT(SIGPIPE) | BIT(SIGXFSZ);
 	siginfo_t si, keep[2];
 	int kept = 0;
-	pid_t self = getpid();
+	pid_t self = 0; /* asked only when something is pending: mostly nothing is */
 	while (syscall(SYS_rt_sigtimedwait, &own, &si, &now, KSIGSET_SIZE) > 0)
-		if (!signal_raised_here(&si, self) && kept < 2)
+		if (!signal_raised_here(&si, self ? self : (self = getpid())) && kept < 2)
 			keep[kept++] = si;
 	while (kept--)
 		syscall(SYS_rt_sigqueueinfo, self, keep[kept].si_signo, &keep[kept]);

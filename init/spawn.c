@@ -86,7 +86,7 @@ pid_t spawn(const struct opts *o, const struct sigstate *s, int *took_tty)
 	 * when it is PID 1 of one (unshare --pid --fork): then, as tini does, it gives the
 	 * terminal to the child, or an interactive shell would stop at its first read. */
 	int take_tty = *took_tty = fg >= 0 && fg == getpgrp();
-	pid_t self = getpid(); /* the child's parent, known before the fork (it may die at once) */
+	pid_t self = o->self; /* the child's parent, known before the fork (it may die at once) */
 	if (sys_pipe2(p, O_CLOEXEC) < 0) {
 		say(L_ERR, "pipe2: %m");
 		return -1;
@@ -100,8 +100,7 @@ pid_t spawn(const struct opts *o, const struct sigstate *s, int *took_tty)
 		close(p[1]);
 		return -1;
 	}
-	if (pid == 0) {
-		close(p[0]);
+	if (pid == 0) { /* (the read end p[0] goes with every other fd, before execve) */
 		report_fd = p[1];
 		own_group(take_tty);
 		become_entrypoint(o, s, self);

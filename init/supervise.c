@@ -180,7 +180,7 @@ static const struct timespec *timeout(const struct sup *s, struct timespec *t)
 
 int supervise(const struct opts *o, const struct sigstate *ss, pid_t child, int took_tty)
 {
-	struct sup s = { .o = o, .child = child, .took_tty = took_tty, .self = getpid() };
+	struct sup s = { .o = o, .child = child, .took_tty = took_tty, .self = o->self };
 	int warned = 0;
 	for (;;) {
 		siginfo_t si;

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.." || exit 1
 OUT=build/bench
 ROUNDS=${ROUNDS:-300}
 mkdir -p "$OUT"
-for f in pidns floorinit true zombies siglat; do
+for f in pidns floorinit true zombies siglat sigout; do
 	musl-gcc -O2 -static -s -isystem build/x86_64-khdr -o "$OUT/$f" "tests/bench/$f.c" || exit 1
 done
 for cfg in defconfig allnoconfig; do
@@ -31,6 +31,16 @@ cat >"$OUT/process.json" <<JSON
  "capabilities": {"bounding": ["CAP_KILL", "CAP_DAC_OVERRIDE"], "effective": ["CAP_DAC_OVERRIDE"],
                   "permitted": ["CAP_DAC_OVERRIDE"]},
  "rlimits": [{"type": "RLIMIT_NOFILE", "soft": 1024, "hard": 1024}]}
+JSON
+# The process Docker hands over (docker run --user 1000 --group-add 1000): Docker's 14
+# default capabilities in three sets, four variables, one rlimit (issue 15's measure).
+caps='"CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FSETID", "CAP_FOWNER", "CAP_MKNOD", "CAP_NET_RAW", "CAP_SETGID", "CAP_SETUID", "CAP_SETFCAP", "CAP_SETPCAP", "CAP_NET_BIND_SERVICE", "CAP_SYS_CHROOT", "CAP_KILL", "CAP_AUDIT_WRITE"'
+cat >"$OUT/docker.json" <<JSON
+{"ociVersion": "1.0.2", "process": {"user": {"uid": 1000, "gid": 1000, "additionalGids": [1000]},
+ "cwd": "/", "args": ["$TRUE"],
+ "env": ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOSTNAME=0123456789ab", "TERM=xterm", "HOME=/"],
+ "capabilities": {"bounding": [$caps], "effective": [$caps], "permitted": [$caps]},
+ "rlimits": [{"type": "RLIMIT_NOFILE", "soft": 1024, "hard": 1024}]}}
 JSON
 # name|the init's command before the entrypoint
 INITS="none|
@@ -65,12 +75,13 @@ for n in $(names); do
 	args+=($(cmd_of "$n") "$TRUE")
 done
 args+=("::" "$PWD/build/bench-defconfig/ocinit" --oci "$OUT/process.json")
+args+=("::" "$PWD/build/bench-defconfig/ocinit" --oci "$OUT/docker.json")
 args+=("::" /usr/bin/setpriv --reuid=1000 --regid=1000 --clear-groups --inh-caps=-all -- /usr/bin/tini-static -- "$TRUE")
 args+=("::" /usr/bin/tini-static -- /usr/sbin/gosu 1000:1000 "$TRUE")
 args+=("::" "$PWD/build/bench-defconfig/ocinit" -u 1000:1000 --groups "" "$TRUE")
 declare -A START
 i=0
-extra="ocinit-oci setpriv+tini-static tini-static+gosu ocinit-user"
+extra="ocinit-oci ocinit-docker setpriv+tini-static tini-static+gosu ocinit-user"
 while read -r med p25 p75; do
 	n=$(echo $(names) $extra | cut -d' ' -f$((i + 1)))
 	START[$n]="$med $p25 $p75"
@@ -80,8 +91,8 @@ none=${START[none]%% *}; floor=${START[floor]%% *}
 unit() { awk -v m="$1" -v n="$none" -v f="$floor" 'BEGIN { printf "%.2f", (m - n) / (f - n) }'; }
 
 # 3. instructions (callgrind) and system calls (strace) of PID 1
-declare -A IR SYS
-count() { # count NAME CMD...: as PID 1
+declare -A IR SYS CHILD
+count() { # count NAME CMD...: as PID 1; CHILD: the child's calls from its fork to its execve
 	local n=$1
 	shift
 	# valgrind follows fork: PID 1's own count is the line of ==1==
@@ -93,12 +104,16 @@ count() { # count NAME CMD...: as PID 1
 	strace -ff -qq -o "$OUT/strace.$n" unshare --pid --fork "$@" >/dev/null 2>&1
 	SYS[$n]=$(awk -v bin="$1" 'FNR == 1 { on = 0 } index($0, "execve(\"" bin "\"") == 1 { on = 1 }
 		on && !/^(\+\+\+|---)/ { n++ } END { print n + 0 }' "$OUT/strace.$n".*)
+	# the entrypoint's file: the one that execs $TRUE; its calls before that execve
+	CHILD[$n]=$(awk -v t="$TRUE" 'FNR == 1 { n = 0; on = 1 } index($0, "execve(\"" t "\"") == 1 && on { print n; on = 0 }
+		on && !/^(\+\+\+|---)/ { n++ }' $(grep -l "^execve(\"$TRUE\"" "$OUT/strace.$n".*) | head -1)
 }
 for n in $(names); do
 	[ $n = none ] && continue
 	count $n $(cmd_of $n) "$TRUE"
 done
 count ocinit-oci "$PWD/build/bench-defconfig/ocinit" --oci "$OUT/process.json"
+count ocinit-docker "$PWD/build/bench-defconfig/ocinit" --oci "$OUT/docker.json"
 
 # 4. memory of the idle supervisor while its child sleeps
 declare -A HWM DIRTY
@@ -130,6 +145,18 @@ for r in $(seq 15); do
 	done
 done
 for n in ocinit ocinit-allno $peers; do LAT[$n]=$(med ${LAT[$n]}); done
+# 7. signal forwarding as an engine sends it: from outside the namespace, nothing pinned,
+# TERM, USR1, HUP and INT; 10 interleaved rounds of 50 per init and signal, the median of
+# the rounds' medians
+declare -A OUTLAT
+for r in $(seq 10); do
+	for sig in 15 10 1 2; do
+		for n in ocinit $peers; do
+			OUTLAT[$n.$sig]="${OUTLAT[$n.$sig]:-} $("$OUT/sigout" 50 $sig $(cmd_of $n) | cut -d' ' -f1)"
+		done
+	done
+done
+for k in "${!OUTLAT[@]}"; do OUTLAT[$k]=$(med ${OUTLAT[$k]}); done
 
 # the table
 best() { # best FIGURE-ARRAY: the smallest value among the peers
@@ -154,13 +181,14 @@ ratio() { awk -v a="${1%kB}" -v b="${2%kB}" 'BEGIN { if (b > 0) printf "%.2f", a
 	echo
 	echo "$(date -u +%Y-%m-%d), $(nproc) cores, $(uname -r), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); \`make bench\` (ROUNDS=$ROUNDS)."
 	echo
-	echo "| init | size (bytes) | static | start-up µs median (p25-p75) | cost above none, floor units | Ir of PID 1 | syscalls of PID 1 | VmHWM | Private_Dirty | reap 5000 µs | signal latency µs |"
-	echo "|---|---|---|---|---|---|---|---|---|---|---|"
-	for n in $(names) ocinit-oci setpriv+tini-static tini-static+gosu ocinit-user; do
+	echo "| init | size (bytes) | static | start-up µs median (p25-p75) | cost above none, floor units | Ir of PID 1 | syscalls of PID 1 | syscalls of the child before execve | VmHWM | Private_Dirty | reap 5000 µs | signal latency µs, pinned | from outside, unpinned: TERM USR1 HUP INT µs |"
+	echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+	for n in $(names) ocinit-oci ocinit-docker setpriv+tini-static tini-static+gosu ocinit-user; do
 		set -- ${START[$n]:-- - -}
 		lat=${LAT[$n]:--}
 		reap=-; [ -n "${REAP[$n]:-}" ] && reap=$(med ${REAP[$n]})
-		echo "| $n | ${SIZE[$n]:--} | ${STATIC[$n]:--} | $1 ($2-$3) | $(unit $1) | ${IR[$n]:--} | ${SYS[$n]:--} | ${HWM[$n]:--} | ${DIRTY[$n]:--} | $reap | ${lat%% *} |"
+		out=-; [ -n "${OUTLAT[$n.15]:-}" ] && out="${OUTLAT[$n.15]} ${OUTLAT[$n.10]} ${OUTLAT[$n.1]} ${OUTLAT[$n.2]}"
+		echo "| $n | ${SIZE[$n]:--} | ${STATIC[$n]:--} | $1 ($2-$3) | $(unit $1) | ${IR[$n]:--} | ${SYS[$n]:--} | ${CHILD[$n]:--} | ${HWM[$n]:--} | ${DIRTY[$n]:--} | $reap | ${lat%% *} | $out |"
 	done
 	echo
 	b=$(best START)
@@ -176,7 +204,7 @@ ratio() { awk -v a="${1%kB}" -v b="${2%kB}" 'BEGIN { if (b > 0) printf "%.2f", a
 cat "$OUT/results.md"
 
 # the chart: start-up cost above none, in floor units
-for n in ocinit ocinit-allno $peers ocinit-oci setpriv+tini-static tini-static+gosu ocinit-user; do
+for n in ocinit ocinit-allno $peers ocinit-oci ocinit-docker setpriv+tini-static tini-static+gosu ocinit-user; do
 	echo "$n $(unit ${START[$n]%% *})"
 done >"$OUT/startup.dat"
 gnuplot -e "set terminal png size 900,420; set output '$OUT/startup.png';

@@ -54,13 +54,13 @@ done
 # lacks are named in a warning and skipped, "all" means all it has, and the read-back holds.
 if has caps; then
 	run "$H/lastcap" 37 $RUN "$OCINIT" --caps CAP_CHOWN,CAP_BPF,CAP_KILL "$H/probe" status
-	w="ocinit: warning: capabilities.%s: CAP_39 not known to this kernel: skipped (--strict makes this an error)"
+	w="ocinit: warning: capabilities.%s: CAP_BPF not known to this kernel: skipped (--strict makes this an error)"
 	expect "kernel without CAP_BPF: --caps CHOWN,BPF,KILL warns for each set and runs" 0 \
 		"$(printf "$w\n$w\n$w" bounding effective permitted)"
 	expect_eq "kernel without CAP_BPF: the child's bounding set is CHOWN,KILL" "CapBnd: $B2" \
 		"$(status_of CapBnd)"
 	run "$H/lastcap" 37 $RUN "$OCINIT" --strict --caps CAP_CHOWN,CAP_BPF,CAP_KILL "$H/probe" status
-	expect "kernel without CAP_BPF, --strict: refused" 125 "ocinit: capabilities.bounding: CAP_39 not known to this kernel"
+	expect "kernel without CAP_BPF, --strict: refused" 125 "ocinit: capabilities.bounding: CAP_BPF not known to this kernel"
 	run "$H/lastcap" 37 "$H/probe" status
 	want=$(status_of CapBnd)
 	run "$H/lastcap" 37 $RUN "$OCINIT" --cap-bounding all "$H/probe" status
