@@ -148,7 +148,8 @@ static void forward(struct sup *s, int sig)
 		return;
 	}
 	/* The hot path: the names are made only when they are printed. */
-	if (kill(target, to) == 0) {
+	/* (a group not there yet: a child still making its session; the child alone then) */
+	if (kill(target, to) == 0 || (target < 0 && errno == ESRCH && kill(s->child, to) == 0)) {
 		if (log_verbosity >= L_INFO)
 			say(L_INFO, "forwarded %s as %s to %d", signal_name(sig, name), signal_name(to, as),
 			    (int)target);
@@ -199,14 +200,15 @@ int supervise(const struct opts *o, const struct sigstate *ss, pid_t child, int 
 				say(L_WARN, "rt_sigtimedwait: %m; only reaping from now on");
 			sys_nanosleep(&nap);
 		}
+		/* A signal for the child first, before the reaping: the child waits for nothing. */
+		if (!s.child_done && sig > 0 && sig != SIGCHLD && !signal_raised_here(&si, s.self))
+			forward(&s, sig);
 		/* Every wake-up reaps: no signal, however often it comes, can starve it. */
 		int none_left = reap(&s);
 		if (s.child_done && none_left)
 			return finish(&s);
 		if (s.child_done)
 			shut(&s);
-		else if (sig > 0 && sig != SIGCHLD && !signal_raised_here(&si, s.self))
-			forward(&s, sig);
 	}
 }
 

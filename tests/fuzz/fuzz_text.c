@@ -73,9 +73,10 @@ static void numbers(const uint8_t *d, size_t n)
 	s[k] = 0;
 	for (size_t i = 0; i < 8 && i < k; i++)
 		max = max << 8 | (unsigned char)s[i];
-	for (unsigned base = 8; base <= 10; base += 2) {
+	for (unsigned base = 8; base <= 16; base += base == 8 ? 2 : 6) {
 		/* reference: strtoull over the same digits, when all are digits of base */
-		int valid = *s && strspn(s, base == 8 ? "01234567" : "0123456789") == strlen(s);
+		int valid = *s && strspn(s, base == 8 ? "01234567" : base == 10 ? "0123456789" :
+					 "0123456789abcdefABCDEF") == strlen(s);
 		errno = 0;
 		unsigned long long ref = valid ? strtoull(s, NULL, (int)base) : 0;
 		int fits = valid && errno != ERANGE && ref <= max;

@@ -5,6 +5,7 @@
  *   probe limits            /proc/self/limits
  *   probe report            the credential lines of status, then limits
  *   probe ids               credentials from system calls alone (works without /proc)
+ *   probe session           "Session: own" when it leads a session of its own, else "shared"
  *   probe exit N            exit with status N
  *   probe raise SIG         die from signal SIG (default disposition, unblocked)
  *   probe signals N READY [S]  block all, create file READY, print "got SIG" for each signal
@@ -331,6 +332,8 @@ int main(int argc, char **argv)
 	const char *m = argc > 1 ? argv[1] : "";
 	if (!strcmp(m, "status"))
 		return status();
+	if (!strcmp(m, "session"))
+		return printf("Session: %s\n", getsid(0) == getpid() ? "own" : "shared") < 0;
 	if (!strcmp(m, "ids"))
 		return ids();
 	if (!strcmp(m, "limits") || !strcmp(m, "report")) {
