@@ -7,6 +7,35 @@
 #define PASSWD "/etc/passwd"
 #define GROUP "/etc/group"
 
+/* The passwd entry of the last uid looked up (found 1) or known to have none (found 0):
+ * -u and HOME ask about the same uid, and one read of the file answers both. */
+static struct {
+	int known, found;
+	uid_t uid;
+	struct pwent pw;
+} last;
+
+/* passwd_by_uid: passwd_find by uid, once per uid. */
+static int passwd_by_uid(uid_t uid, struct pwent *pw)
+{
+	if (!last.known || last.uid != uid)
+		return passwd_find(PASSWD, NULL, uid, pw);
+	*pw = last.pw;
+	return last.found;
+}
+
+/* remember: what a lookup of uid found (found 0 or 1; errors are not remembered). */
+static void remember(uid_t uid, int found, const struct pwent *pw)
+{
+	if (found < 0)
+		return;
+	last.known = 1;
+	last.uid = uid;
+	last.found = found;
+	if (found)
+		last.pw = *pw;
+}
+
 /* group_id: a group name or number. */
 static int group_id(const char *what, const char *g, gid_t *gid)
 {
@@ -57,7 +86,8 @@ int user_flag(struct creds *c, const struct given *given, int groups_given)
 	if (all_digits(u)) { /* always a number, never a name */
 		if (decimal_arg(by, u, 0, 4294967294LL, &v))
 			return -1;
-		found = passwd_find(PASSWD, NULL, (uid_t)v, &pw);
+		found = passwd_by_uid((uid_t)v, &pw);
+		remember((uid_t)v, found, &pw);
 		c->uid = (uid_t)v;
 		c->gid = found == 1 ? pw.gid : 0;
 	} else {
@@ -65,6 +95,7 @@ int user_flag(struct creds *c, const struct given *given, int groups_given)
 			say(L_ERR, "%s: user %s is not in %s", by, u, PASSWD);
 		if (found != 1)
 			return -1;
+		remember(pw.uid, found, &pw);
 		c->uid = pw.uid;
 		c->gid = pw.gid;
 	}
@@ -112,7 +143,7 @@ int home_for_user(struct opts *o)
 	} else if (home && *home) {
 		return 0;
 	}
-	if ((found = passwd_find(PASSWD, NULL, o->creds.uid, &pw)) < 0)
+	if ((found = passwd_by_uid(o->creds.uid, &pw)) < 0)
 		return -1;
 	char *kv = mem_alloc(sizeof pw.home + 6);
 	if (!kv)

@@ -1,6 +1,7 @@
 # Names from the root's own /etc/passwd and /etc/group (no NSS), and numbers that look like names.
 has creds || return 0 2>/dev/null || true
 make_testroot
+echo "alias:x:1500:1500:alice's uid:/home/alias:/bin/sh" >>"$T/passwd" # a second name for 1500
 # names FLAGS...: the probe under those flags, in the test root, with no HOME to begin with
 names() {
 	local home=$HOME
@@ -31,6 +32,17 @@ expect_eq "-u UID:1234: gid 1234, never the group named 1234" \
 names -u 1000 --groups wheel,1234,staff
 expect_eq "--groups: names and numbers" \
 	"Uid: 1000 1000 1000 1000|Gid: 1000 1000 1000 1000|Groups: 10 50 1234|Home: /home/testuser" "$(ids)"
+names -u alias
+expect_eq "-u NAME sharing its uid with an earlier line: that line's HOME (as runc), not the first's" \
+	"Uid: 1500 1500 1500 1500|Gid: 1500 1500 1500 1500|Groups: 1500|Home: /home/alias" "$(ids)"
+names -u 1500
+expect_eq "-u UID: the first line of that uid" "Home: /home/alice" "$(status_of Home)"
+if [ -z "$RUN" ]; then
+	for u in testuser 1000; do
+		run testroot env -u HOME strace -f -qq -e trace=openat -o "$T/strace" "$OCINIT" -u $u true
+		expect_eq "-u $u and its HOME: /etc/passwd read once" 1 "$(grep -c '"/etc/passwd"' "$T/strace")"
+	done
+fi
 names -u nohome
 expect_eq "HOME from passwd even when it is /" "Home: /" "$(status_of Home)"
 run testroot env HOME=/keep $RUN "$OCINIT" -u testuser "$H/probe" status
