@@ -40,33 +40,43 @@ static int same_name(const char *s, const char *n)
 	}
 }
 
-/* cap_by_name: libcap-ng's names, looked up in a hash table filled from them at first use
- * (its own lookup compares with strcasecmp, tolower per letter: 1,200 instructions a name,
- * two thirds of reading Docker's 42). */
+/* libcap-ng's own table of names (captab.h of its source, the one its lookups are built
+ * from), here at compile time: the capability is the index, the name lower case without
+ * CAP_. A capability the kernel headers lack is a gap (NULL). test_caps checks it against
+ * libcap-ng's capng_capability_to_name. */
+#define _S(cap, name) [cap] = name,
+static const char *const cap_names[] = {
+#include "captab.h"
+};
+#undef _S
+#define N_NAMES (int)(sizeof cap_names / sizeof *cap_names)
+
+/* cap_by_name: a hash table over names[], filled at first use (a hash per name; libcap-ng's own
+ * lookup compares with strcasecmp, tolower per letter: 1,200 instructions a name, and its
+ * number-to-name walks its table per call). */
 int cap_by_name(const char *name)
 {
-	static const char *names[64];
 	static unsigned char slot[128]; /* capability + 1; 0: empty */
 	static int filled;
 	name += memcmp(name, "CAP_", 4) ? nocase_prefix(name, "CAP_") : 4;
-	/* libcap-ng's table is CAP_CHOWN (0) up to its last, without a gap */
-	for (int cap = 0; !filled && cap < 64 && (names[cap] = capng_capability_to_name((unsigned)cap)); cap++) {
-		unsigned h = hash(names[cap]);
+	for (int cap = 0; !filled && cap < N_NAMES; cap++) {
+		if (!cap_names[cap])
+			continue;
+		unsigned h = hash(cap_names[cap]);
 		while (slot[h])
 			h = (h + 1) & 127;
 		slot[h] = (unsigned char)(cap + 1);
 	}
 	filled = 1;
 	for (unsigned h = hash(name); slot[h]; h = (h + 1) & 127)
-		if (same_name(name, names[slot[h] - 1]))
+		if (same_name(name, cap_names[slot[h] - 1]))
 			return slot[h] - 1;
 	return -1;
 }
 
 const char *cap_name(int cap, char *buf)
 {
-	/* (libcap-ng.patch: every name of its table, the library started or not) */
-	const char *n = capng_capability_to_name((unsigned)cap);
+	const char *n = cap >= 0 && cap < N_NAMES ? cap_names[cap] : NULL;
 	if (!n)
 		fmt(buf, 32, "CAP_%d", cap);
 	else {
