@@ -141,7 +141,8 @@ static int status_sets(capmask *bnd, capmask *amb)
 	if (n <= 0)
 		return -1;
 	buf[n] = 0;
-	for (const char *l = buf; l; l = strchr(l, '\n'), l = l ? l + 1 : NULL) {
+	/* (memchr over what is left, and no further than both lines: a third of the file) */
+	for (const char *l = buf, *end = buf + n; l && found != 3; l = memchr(l, '\n', (size_t)(end - l)), l = l ? l + 1 : NULL) {
 		int b = !memcmp(l, "CapBnd:\t", 8), a = !memcmp(l, "CapAmb:\t", 8);
 		if ((a || b) && scan_uint(l + 8, 16, ~0ULL, a ? amb : bnd) == 16 && l[24] == '\n')
 			found |= a ? 2 : 1;

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.." || exit 1
 OUT=build/bench
 ROUNDS=${ROUNDS:-300}
 mkdir -p "$OUT"
-for f in pidns floorinit true zombies siglat sigout; do
+for f in pidns floorinit floordocker true zombies siglat sigout; do
 	musl-gcc -O2 -static -s -isystem build/x86_64-khdr -o "$OUT/$f" "tests/bench/$f.c" || exit 1
 done
 for cfg in defconfig allnoconfig; do
@@ -76,12 +76,13 @@ for n in $(names); do
 done
 args+=("::" "$PWD/build/bench-defconfig/ocinit" --oci "$OUT/process.json")
 args+=("::" "$PWD/build/bench-defconfig/ocinit" --oci "$OUT/docker.json")
+args+=("::" "$PWD/$OUT/floordocker" "$TRUE")
 args+=("::" /usr/bin/setpriv --reuid=1000 --regid=1000 --clear-groups --inh-caps=-all -- /usr/bin/tini-static -- "$TRUE")
 args+=("::" /usr/bin/tini-static -- /usr/sbin/gosu 1000:1000 "$TRUE")
 args+=("::" "$PWD/build/bench-defconfig/ocinit" -u 1000:1000 --groups "" "$TRUE")
 declare -A START
 i=0
-extra="ocinit-oci ocinit-docker setpriv+tini-static tini-static+gosu ocinit-user"
+extra="ocinit-oci ocinit-docker floor-docker setpriv+tini-static tini-static+gosu ocinit-user"
 while read -r med p25 p75; do
 	n=$(echo $(names) $extra | cut -d' ' -f$((i + 1)))
 	START[$n]="$med $p25 $p75"
@@ -114,6 +115,7 @@ for n in $(names); do
 done
 count ocinit-oci "$PWD/build/bench-defconfig/ocinit" --oci "$OUT/process.json"
 count ocinit-docker "$PWD/build/bench-defconfig/ocinit" --oci "$OUT/docker.json"
+count floor-docker "$PWD/$OUT/floordocker" "$TRUE"
 
 # 4. memory of the idle supervisor while its child sleeps
 declare -A HWM DIRTY
@@ -183,7 +185,7 @@ ratio() { awk -v a="${1%kB}" -v b="${2%kB}" 'BEGIN { if (b > 0) printf "%.2f", a
 	echo
 	echo "| init | size (bytes) | static | start-up µs median (p25-p75) | cost above none, floor units | Ir of PID 1 | syscalls of PID 1 | syscalls of the child before execve | VmHWM | Private_Dirty | reap 5000 µs | signal latency µs, pinned | from outside, unpinned: TERM USR1 HUP INT µs |"
 	echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
-	for n in $(names) ocinit-oci ocinit-docker setpriv+tini-static tini-static+gosu ocinit-user; do
+	for n in $(names) ocinit-oci ocinit-docker floor-docker setpriv+tini-static tini-static+gosu ocinit-user; do
 		set -- ${START[$n]:-- - -}
 		lat=${LAT[$n]:--}
 		reap=-; [ -n "${REAP[$n]:-}" ] && reap=$(med ${REAP[$n]})
@@ -193,6 +195,9 @@ ratio() { awk -v a="${1%kB}" -v b="${2%kB}" 'BEGIN { if (b > 0) printf "%.2f", a
 	echo
 	b=$(best START)
 	echo "Ratios of ocinit (defconfig) to the best peer: size $(ratio ${SIZE[ocinit]} $(best_static)) (of the static peers; $(ratio ${SIZE[ocinit]} $(best SIZE)) of the smallest, dynamic, which also needs libc.so), start-up cost $(ratio $(unit ${START[ocinit]%% *}) $(unit $b)), Ir $(ratio ${IR[ocinit]} $(best IR)), syscalls $(ratio ${SYS[ocinit]} $(best SYS)), VmHWM $(ratio ${HWM[ocinit]} $(best HWM)), reaping vs floor $(ratio $(med ${REAP[ocinit]}) $(med ${REAP[floor]})), signal latency $(ratio ${LAT[ocinit]%% *} $(best LAT))."
+	echo
+	d=${START[ocinit-docker]%% *}; k=${START[floor-docker]%% *}
+	echo "Docker's config: ocinit-docker $(unit $d) floor units, floor-docker (the kernel calls that config needs, nothing checked: tests/bench/floordocker.c) $(unit $k); ocinit's own part $(awk -v a="$(unit $d)" -v b="$(unit $k)" 'BEGIN { printf "%.2f", a - b }') floor units."
 	echo
 	echo "aarch64 sizes, bytes, with the default 64 KiB segment alignment (the build's, for 64K-page kernels):${A64%,}."
 	echo
@@ -204,7 +209,7 @@ ratio() { awk -v a="${1%kB}" -v b="${2%kB}" 'BEGIN { if (b > 0) printf "%.2f", a
 cat "$OUT/results.md"
 
 # the chart: start-up cost above none, in floor units
-for n in ocinit ocinit-allno $peers ocinit-oci ocinit-docker setpriv+tini-static tini-static+gosu ocinit-user; do
+for n in ocinit ocinit-allno $peers ocinit-oci ocinit-docker floor-docker setpriv+tini-static tini-static+gosu ocinit-user; do
 	echo "$n $(unit ${START[$n]%% *})"
 done >"$OUT/startup.dat"
 gnuplot -e "set terminal png size 900,420; set output '$OUT/startup.png';
