@@ -187,8 +187,8 @@ int check_caps(const struct creds *c)
 		return -1;
 	for (int i = 0; i < N_CAPSETS; i++)
 		if (now[i] != c->caps[i])
-			return MISMATCH(" %s capabilities %lx, want %lx", capset_name[i],
-					(unsigned long)now[i], (unsigned long)c->caps[i]);
+			return MISMATCH(" %s capabilities %llx, want %llx", capset_name[i],
+					(unsigned long long)now[i], (unsigned long long)c->caps[i]);
 	return 0;
 }
 

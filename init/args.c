@@ -67,7 +67,7 @@ int decimal_arg(const char *what, const char *s, long long min, long long max, l
 {
 	if (parse_int(s, min, max, v) == 0)
 		return 0;
-	say(L_ERR, "%s: '%s' is not a number in %ld..%ld", what, s, (long)min, (long)max);
+	say(L_ERR, "%s: '%s' is not a number in %lld..%lld", what, s, min, max);
 	return -1;
 }
 

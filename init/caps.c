@@ -135,7 +135,7 @@ static int status_sets(capmask *bnd, capmask *amb)
 	int fd = sys_open("/proc/self/status", O_RDONLY | O_CLOEXEC), found = 0;
 	if (fd < 0)
 		return -1;
-	if (syscall(SYS_fstatfs, fd, &fs) == 0 && fs.f_type == PROC_SUPER_MAGIC)
+	if (sys_fstatfs(fd, &fs) == 0 && fs.f_type == PROC_SUPER_MAGIC)
 		n = read(fd, buf, sizeof buf - 1);
 	close(fd);
 	if (n <= 0)

@@ -26,12 +26,13 @@ int write_all(int fd, const void *buf, size_t n)
 	return 0;
 }
 
-/* conversion: the text of the conversion at *f (after '%' and any 'l'), in tmp or static;
- * *f is left on its last character. err: errno when vfmt was called, for %m. */
+/* conversion: the text of the conversion at *f (after '%' and its 'l's: lng of them, one
+ * for long, two for long long, which differ where long has 32 bits), in tmp or static; *f
+ * is left on its last character. err: errno when vfmt was called, for %m. */
 static const char *conversion(const char **f, int lng, va_list *ap, char tmp[24], int err)
 {
 	char *t = tmp + 23;
-	unsigned long v;
+	unsigned long long v;
 	unsigned base = 10;
 	int neg = 0;
 	switch (**f) {
@@ -43,16 +44,16 @@ static const char *conversion(const char **f, int lng, va_list *ap, char tmp[24]
 		tmp[0] = (char)va_arg(*ap, int), tmp[1] = 0;
 		return tmp;
 	case 'd': {
-		long d = lng ? va_arg(*ap, long) : va_arg(*ap, int);
+		long long d = lng > 1 ? va_arg(*ap, long long) : lng ? va_arg(*ap, long) : va_arg(*ap, int);
 		neg = d < 0;
-		v = neg ? 0UL - (unsigned long)d : (unsigned long)d;
+		v = neg ? 0ULL - (unsigned long long)d : (unsigned long long)d;
 		break;
 	}
 	case 'x':
 	case 'o':
 	case 'u':
 		base = **f == 'x' ? 16 : **f == 'o' ? 8 : 10;
-		v = lng ? va_arg(*ap, unsigned long) : va_arg(*ap, unsigned);
+		v = lng > 1 ? va_arg(*ap, unsigned long long) : lng ? va_arg(*ap, unsigned long) : va_arg(*ap, unsigned);
 		break;
 	case '%':
 		return "%";
@@ -89,7 +90,7 @@ size_t vfmt(char *buf, size_t n, const char *f, va_list ap)
 			tmp[0] = *f, tmp[1] = 0;
 		else {
 			while (*++f == 'l')
-				lng = 1;
+				lng++;
 			s = conversion(&f, lng, &aq, tmp, err);
 		}
 		while (*s && pos + 1 < n)

@@ -7,8 +7,13 @@
 #include <stddef.h>
 #include <signal.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include "config.h"
+
+/* The highest signal number: musl's _NSIG is the kernel's count plus one (65), and 128 on
+ * mips, where the kernel's 128th cannot be told in a wait status (glibc stops at 127 too). */
+#define KSIG_MAX (_NSIG - 1)
 #include "creds.h"
 #include "mem.h"
 
@@ -34,7 +39,7 @@ struct opts {
 	int pause;       /* -P: no command; reap until INT or TERM */
 	int vm;        /* the kernel's own init: set up the system, power off at the end */
 	pid_t self;    /* ocinit's pid, asked once (main) */
-	unsigned char rewrite[65]; /* what each signal is forwarded as; 0 drops it */
+	unsigned char rewrite[KSIG_MAX + 1]; /* what each signal is forwarded as; 0 drops it */
 	unsigned char ok[32];      /* exit codes reported as 0: a bitmap */
 	struct cred_flags flags;
 	struct creds creds;
@@ -112,16 +117,28 @@ void print_version(void);
 void print_license(void);
 
 /* ---- signals.c: the forwarding table and the signal state ocinit inherited ---------------------- */
-/* The kernel's sigset on x86_64 and aarch64: 64 signals, bit sig-1. Raw syscalls use it so
- * that signals 32..34, which musl reserves for itself, are blocked and restored too. */
-typedef unsigned long long ksigset;
-#define KSIGSET_SIZE sizeof(ksigset)
+/* The kernel's sigset: signals 1..KSIG_MAX (64; 127 on mips, whose kernel has 128 and whose
+ * 128th no wait status can report), bit sig-1, kept in 64-bit words. That is the kernel's
+ * array of unsigned long on a 64-bit arch of either byte order, and on a little-endian
+ * 32-bit one; a big-endian 32-bit arch would need the halves swapped. Raw syscalls use it
+ * so that signals 32..34, which musl reserves for itself, are blocked and restored too. */
+#if __SIZEOF_LONG__ == 4 && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#error "ksigset: a big-endian 32-bit arch keeps its sigset words the other way round"
+#endif
+typedef struct {
+	unsigned long long w[(KSIG_MAX + 63) / 64];
+} ksigset;
+#define KSIGSET_SIZE ((KSIG_MAX + 1) / 8)
+static inline void ksig_add(ksigset *s, int sig) { s->w[(sig - 1) / 64] |= 1ULL << (sig - 1) % 64; }
+static inline void ksig_del(ksigset *s, int sig) { s->w[(sig - 1) / 64] &= ~(1ULL << (sig - 1) % 64); }
 
 struct sigstate {
 	ksigset inherited_mask; /* what ocinit was started with; the child gets it back */
 	ksigset waited;         /* blocked and consumed by the supervisor */
 	int chld_was_ignored;   /* SIGCHLD was SIG_IGN: reset for waitpid, restored in the child */
 };
+/* ksig_timedwait: rt_sigtimedwait(2) on a ksigset, with musl's timespec (t may be NULL). */
+int ksig_timedwait(const ksigset *set, siginfo_t *si, const struct timespec *t);
 int signal_is_forwarded(int sig);
 /* signal_by_name: TERM, SIGTERM, 15, RTMIN+N or RTMAX-N (RTMIN is 34, as glibc and kill -l
  * count) to its number; -1 if it is none. */

@@ -8,7 +8,6 @@
 
 extern char **environ;
 
-#define KSIG_MAX 64
 
 enum opt_id {
 	OPT_HELP, OPT_VERSION, OPT_LICENSE, OPT_PGROUP, OPT_VERBOSE, OPT_TINI_VERBOSITY, OPT_GRACE,

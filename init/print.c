@@ -63,8 +63,6 @@ static void put_strings(const char *key, char *const *v)
 }
 
 
-/* rlimits print as %lu: unsigned long holds them on both arches (LP64). */
-_Static_assert(sizeof(unsigned long) == sizeof(unsigned long long), "%lu prints a rlimit");
 
 void print_cwd(const struct creds *c)
 {
@@ -126,8 +124,8 @@ void print_rlimits(const struct creds *c)
 	put(",\n  \"rlimits\": [");
 	for (size_t i = 0; i < c->nrlimits; i++) {
 		putf("%s\n    {\"type\": \"RLIMIT_%s\", ", i ? "," : "", rlimit_name(c->rlimits[i].resource));
-		putf("\"soft\": %lu, \"hard\": %lu}", (unsigned long)c->rlimits[i].soft,
-		     (unsigned long)c->rlimits[i].hard);
+		putf("\"soft\": %llu, \"hard\": %llu}", (unsigned long long)c->rlimits[i].soft,
+		     (unsigned long long)c->rlimits[i].hard);
 	}
 	put("\n  ]");
 }

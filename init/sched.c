@@ -177,6 +177,6 @@ void print_sched(const struct creds *c)
 			putf("%s\"SCHED_FLAG_%s\"", first ? "" : ", ", flag_names[i]);
 			first = 0;
 		}
-	putf("], \"runtime\": %lu", (unsigned long)s->runtime);
-	putf(", \"deadline\": %lu, \"period\": %lu}", (unsigned long)s->deadline, (unsigned long)s->period);
+	putf("], \"runtime\": %llu", (unsigned long long)s->runtime);
+	putf(", \"deadline\": %llu, \"period\": %llu}", (unsigned long long)s->deadline, (unsigned long long)s->period);
 }

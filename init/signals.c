@@ -1,6 +1,8 @@
 /* signals.c: which signals ocinit forwards, and the signal state it inherited.
  * ocinit installs no handlers: it blocks what it forwards and takes it with
  * rt_sigtimedwait, so the child inherits ocinit's own dispositions untouched. */
+#include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,8 +11,6 @@
 
 #include "ocinit.h"
 
-#define KSIG_MAX 64
-#define BIT(sig) (1ULL << ((sig) - 1))
 
 /* Signals 1..31 by name; those not forwarded say why. 32..64 (real-time) are forwarded.
  * The fault signals are forwarded too: blocked, they reach ocinit only when someone sent
@@ -27,7 +27,12 @@ static const struct {
 	{ SIGFPE, 1, "FPE" },     { SIGKILL, 0, "KILL" },     /* cannot be caught */
 	{ SIGUSR1, 1, "USR1" },   { SIGSEGV, 1, "SEGV" },     { SIGUSR2, 1, "USR2" },
 	{ SIGPIPE, 1, "PIPE" },   { SIGALRM, 1, "ALRM" },     { SIGTERM, 1, "TERM" },
+#ifdef SIGSTKFLT /* (not on mips) */
 	{ SIGSTKFLT, 1, "STKFLT" },
+#endif
+#ifdef SIGEMT /* (mips only) */
+	{ SIGEMT, 1, "EMT" },
+#endif
 	{ SIGCHLD, 0, "CHLD" },   /* ocinit's own: it drives reaping */
 	{ SIGCONT, 1, "CONT" },   { SIGSTOP, 0, "STOP" },     /* cannot be caught */
 	{ SIGTSTP, 1, "TSTP" },   { SIGTTIN, 1, "TTIN" },     { SIGTTOU, 1, "TTOU" },
@@ -89,20 +94,42 @@ int signal_by_name(const char *name)
 	return -1;
 }
 
+int ksig_timedwait(const ksigset *set, siginfo_t *si, const struct timespec *t)
+{
+#ifdef SYS_rt_sigtimedwait_time64 /* 32-bit arches: musl's timespec has a 64-bit time_t */
+	long r = syscall(SYS_rt_sigtimedwait_time64, set, si, t, KSIGSET_SIZE);
+	if (r >= 0 || errno != ENOSYS)
+		return (int)r;
+	long old[2]; /* a kernel before 5.1: the old call, with the old timespec */
+	if (t) {
+		old[0] = t->tv_sec > LONG_MAX ? LONG_MAX : (long)t->tv_sec;
+		old[1] = t->tv_nsec;
+	}
+	return (int)syscall(SYS_rt_sigtimedwait, set, si, t ? old : NULL, KSIGSET_SIZE);
+#else
+	return (int)syscall(SYS_rt_sigtimedwait, set, si, t, KSIGSET_SIZE);
+#endif
+}
+
 static int ksigprocmask(int how, const ksigset *set, ksigset *old)
 {
 	return (int)syscall(SYS_rt_sigprocmask, how, set, old, KSIGSET_SIZE);
 }
 
-/* The kernel's struct sigaction, the same on x86_64 and aarch64. SIGCHLD's disposition is
+/* The kernel's struct sigaction: handler, flags, restorer, mask, unless arch/ has its own
+ * (ksigaction.h: mips puts the flags first and has no restorer). SIGCHLD's disposition is
  * read and set by the system call itself, like the mask above: only SIG_DFL and SIG_IGN,
  * which need no restorer, so musl's sigaction (with its locking) is not needed. */
+#if __has_include("ksigaction.h")
+#include "ksigaction.h"
+#else
 struct ksigaction {
 	void (*handler)(int);
 	unsigned long flags;
 	void (*restorer)(void);
 	ksigset mask;
 };
+#endif
 
 /* chld_action: SIGCHLD's disposition into old, then set to new (either may be NULL). */
 static int chld_action(const struct ksigaction *new, struct ksigaction *old)
@@ -114,11 +141,11 @@ int signals_take(struct sigstate *s)
 {
 	static const struct ksigaction dfl = { .handler = SIG_DFL };
 	struct ksigaction sa;
-	s->waited = ~0ULL; /* all 64, less what the table says is not forwarded, plus SIGCHLD */
+	memset(&s->waited, 0xff, sizeof s->waited); /* all, less what is not forwarded, plus CHLD */
 	for (size_t i = 0; i < N_TABLE; i++)
 		if (!table[i].forward)
-			s->waited &= ~BIT(table[i].sig);
-	s->waited |= BIT(SIGCHLD);
+			ksig_del(&s->waited, table[i].sig);
+	ksig_add(&s->waited, SIGCHLD);
 	if (ksigprocmask(SIG_BLOCK, &s->waited, &s->inherited_mask) < 0)
 		return -1;
 	/* An ignored SIGCHLD makes the kernel reap by itself: waitpid would never see the child. */
@@ -144,11 +171,13 @@ int signals_restore(const struct sigstate *s)
 	 * not outlive the restore, nor execve; one someone else sent (ocinit forwarding to a
 	 * child still setting up; a kill before `--exec` is done) is put back for the
 	 * entrypoint, with its sender. Standard signals: at most one of each is pending. */
-	const ksigset own = BIT(SIGPIPE) | BIT(SIGXFSZ);
+	ksigset own = { { 0 } };
 	siginfo_t si, keep[2];
 	int kept = 0;
 	pid_t self = 0; /* asked only when something is pending: mostly nothing is */
-	while (syscall(SYS_rt_sigtimedwait, &own, &si, &now, KSIGSET_SIZE) > 0)
+	ksig_add(&own, SIGPIPE);
+	ksig_add(&own, SIGXFSZ);
+	while (ksig_timedwait(&own, &si, &now) > 0)
 		if (!signal_raised_here(&si, self ? self : (self = getpid())) && kept < 2)
 			keep[kept++] = si;
 	while (kept--)

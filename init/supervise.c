@@ -186,8 +186,7 @@ int supervise(const struct opts *o, const struct sigstate *ss, pid_t child, int 
 	for (;;) {
 		siginfo_t si;
 		struct timespec t;
-		int sig = (int)syscall(SYS_rt_sigtimedwait, &ss->waited, &si, timeout(&s, &t),
-				       KSIGSET_SIZE);
+		int sig = ksig_timedwait(&ss->waited, &si, timeout(&s, &t));
 		if (sig < 0 && errno == EAGAIN) {
 			/* the deadline, a retry nap, or a spurious wake-up: only a deadline that has
 			 * passed ends anything */
@@ -217,7 +216,7 @@ int pause_until_stopped(const struct sigstate *ss)
 	for (;;) {
 		siginfo_t si;
 		struct timespec nap = { 0, RETRY_NS };
-		int sig = (int)syscall(SYS_rt_sigtimedwait, &ss->waited, &si, NULL, KSIGSET_SIZE);
+		int sig = ksig_timedwait(&ss->waited, &si, NULL);
 		while (waitpid(-1, NULL, WNOHANG) > 0) /* what others left in the pod's namespace */
 			;
 		if (sig == SIGINT || sig == SIGTERM)

@@ -9,5 +9,8 @@ KHDR_LINUX  := /usr/aarch64-linux-gnu/include/linux
 KHDR_ASM    := /usr/aarch64-linux-gnu/include/asm
 KHDR_GENERIC:= /usr/aarch64-linux-gnu/include/asm-generic
 RUN         := qemu-aarch64-static
-# (aarch64's jump tables hold byte offsets: they stay.)
-ARCH_CFLAGS :=
+# -mgeneral-regs-only: variadic functions save no vector registers. (aarch64's jump tables
+# hold byte offsets: they stay.)
+ARCH_CFLAGS := -mgeneral-regs-only
+# The kernel's struct stat is musl's: sys.h calls newfstatat and fstat itself.
+ARCH_KSTAT  := 1

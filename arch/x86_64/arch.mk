@@ -8,5 +8,8 @@ KHDR_LINUX  := /usr/include/linux
 KHDR_ASM    := /usr/include/x86_64-linux-gnu/asm
 KHDR_GENERIC:= /usr/include/asm-generic
 RUN         :=
-# Switches as compare chains: x86_64's jump tables hold 8-byte addresses (smaller without).
-ARCH_CFLAGS := -fno-jump-tables
+# -mgeneral-regs-only: variadic functions save no vector registers. Switches as compare
+# chains: x86_64's jump tables hold 8-byte addresses (smaller without).
+ARCH_CFLAGS := -mgeneral-regs-only -fno-jump-tables
+# The kernel's struct stat is musl's: sys.h calls newfstatat and fstat itself.
+ARCH_KSTAT  := 1
