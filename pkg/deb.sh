@@ -22,11 +22,22 @@ export SOURCE_DATE_EPOCH
 CAPNG=$(sed -n 's/^CAPNG_DSC *:=.*libcap-ng_\(.*\)\.dsc$/\1/p' "$TOP/Makefile")
 [ -n "$CAPNG" ] || { echo "deb.sh: no libcap-ng version in the Makefile's CAPNG_DSC" >&2; exit 1; }
 
-# A 64-bit little-endian ELF (magic, class 2, data 1), then e_machine at offset 18.
+# The Debian arch of an ELF: its class and byte order (bytes 4 and 5), e_machine (offset 18,
+# in the file's byte order), and for 32-bit ARM the float ABI of e_flags (offset 36): hard
+# (EF_ARM_ABI_FLOAT_HARD, 0x400) is armhf, soft armel.
 elf_arch() {
 	case $(od -An -tx1 -N6 "$1" | tr -d ' \n'):$(od -An -tx1 -j18 -N2 "$1" | tr -d ' \n') in
 	7f454c460201:3e00) echo amd64 ;;
 	7f454c460201:b700) echo arm64 ;;
+	7f454c460101:0300) echo i386 ;;
+	7f454c460101:2800)
+		case $(od -An -tx1 -j37 -N1 "$1" | tr -d ' \n') in
+		0[4-7]|0[c-f]) echo armhf ;;
+		*) echo armel ;;
+		esac ;;
+	7f454c460201:1500) echo ppc64el ;;
+	7f454c460202:0016) echo s390x ;;
+	7f454c460201:0800) echo mips64el ;;
 	*) return 1 ;;
 	esac
 }
@@ -44,7 +55,7 @@ EOF
 
 mkdir -p "$OUT"
 for bin; do
-	arch=$(elf_arch "$bin") || { echo "deb.sh: $bin: not an x86_64 or aarch64 ELF binary" >&2; exit 1; }
+	arch=$(elf_arch "$bin") || { echo "deb.sh: $bin: not an ELF binary of an arch ocinit builds" >&2; exit 1; }
 	musl=$(dpkg-query -W -f='${source:Version}' "musl-dev:$arch")
 	r=$OUT/root-$arch doc=$OUT/root-$arch/usr/share/doc/ocinit
 	rm -rf "$r"

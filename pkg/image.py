@@ -20,19 +20,33 @@ CREATED = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(EPOCH))
 MT = "application/vnd.oci.image."
 # ELF e_machine -> OCI platform. arm64 carries variant v8, as Docker Hub's images do;
 # containerd and c/image (podman, skopeo) match it for arm64 with or without a variant.
+# 32-bit ARM is one machine (40) for both Debian arches: the float ABI in e_flags tells
+# armhf (hard: arm/v7) from armel (soft: arm/v5), the variants Docker Hub gives them.
 PLATFORMS = {62: {"architecture": "amd64", "os": "linux"},
-             183: {"architecture": "arm64", "os": "linux", "variant": "v8"}}
+             183: {"architecture": "arm64", "os": "linux", "variant": "v8"},
+             3: {"architecture": "386", "os": "linux"},
+             (40, "hard"): {"architecture": "arm", "os": "linux", "variant": "v7"},
+             (40, "soft"): {"architecture": "arm", "os": "linux", "variant": "v5"},
+             21: {"architecture": "ppc64le", "os": "linux"},
+             22: {"architecture": "s390x", "os": "linux"},
+             8: {"architecture": "mips64le", "os": "linux"}}
+EF_ARM_ABI_FLOAT_HARD = 0x400
 
 
 def platform(path):
     with open(path, "rb") as f:
-        head = f.read(20)
-    if len(head) < 20 or head[:4] != b"\x7fELF" or head[5] not in (1, 2):
+        head = f.read(52)
+    if len(head) < 52 or head[:4] != b"\x7fELF" or head[5] not in (1, 2) or head[4] not in (1, 2):
         sys.exit(f"image.py: {path}: not an ELF file")
-    machine, = struct.unpack("<H" if head[5] == 1 else ">H", head[18:20])
-    if machine not in PLATFORMS:
+    order = "<" if head[5] == 1 else ">"
+    machine, = struct.unpack(order + "H", head[18:20])
+    key = machine
+    if machine == 40:  # e_flags: offset 36 in a 32-bit ELF header
+        flags, = struct.unpack(order + "I", head[36:40])
+        key = (40, "hard" if flags & EF_ARM_ABI_FLOAT_HARD else "soft")
+    if key not in PLATFORMS:
         sys.exit(f"image.py: {path}: unknown ELF machine {machine}")
-    return PLATFORMS[machine]
+    return PLATFORMS[key]
 
 
 def tarinfo(name, size=0, mode=0o644, kind=tarfile.REGTYPE):

@@ -11,6 +11,21 @@ skip()  { SKIPPED=$((SKIPPED + 1)); echo "skip $(label "$1"): $2"; }
 # features sit in parentheses: "(x86_64 +creds +vm) - git.C").
 has() { case " $FEATURES " in *" +$1 "*|*" +$1)"*) return 0;; esac; return 1; }
 
+# Every arch ocinit builds, as make dist, make image and make deb carry them, in the
+# Makefile's order: ARCH:DEBARCH:e_machine (od -tx2 of offset 18, read little-endian):PLATFORM.
+DIST_ARCHES="x86_64:amd64:003e:linux/amd64 aarch64:arm64:00b7:linux/arm64/v8
+	i386:i386:0003:linux/386 armhf:armhf:0028:linux/arm/v7 armel:armel:0028:linux/arm/v5
+	ppc64el:ppc64el:0015:linux/ppc64le s390x:s390x:1600:linux/s390x mips64el:mips64el:0008:linux/mips64le"
+dist_field() { echo $DIST_ARCHES | tr ' ' '\n' | cut -d: -f"$1" | paste -sd' '; }   # one field, all arches
+
+# signum NAME: the number of SIGNAME on the arch under test: its arch.mk's SIGNALS where it
+# has them (mips), the generic (this host's) ones otherwise.
+signum() {
+	local t
+	t=$(sed -e ':a' -e '/\\$/N; s/\\\n//; ta' "$TOP/arch/$ARCH/arch.mk" 2>/dev/null | sed -n 's/^SIGNALS *:= *//p')
+	if [ -n "$t" ]; then echo $t | tr ' ' '\n' | sed -n "s/^$1://p"; else kill -l "$1"; fi
+}
+
 # ocinit as PID 1 of a new PID namespace, and ocinit as a plain child (a subreaper).
 pid1()  { timeout -k 5 120 unshare --pid --fork --mount-proc $RUN "$OCINIT" "$@"; }
 plain() { timeout -k 5 120 $RUN "$OCINIT" "$@"; }

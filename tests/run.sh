@@ -1,16 +1,24 @@
 #!/bin/bash
 # make check: every test, for each arch (x86_64 natively, aarch64 under qemu-user) and each
 # configuration: defconfig, allnoconfig, and oldkernel (the defconfig build with the system
-# calls of kernels after 5.2 answering ENOSYS: every fallback). Ends with "N passed, N failed,
-# N skipped" and exits non-zero on any failure. ARCHES=, CONFIGS= and TESTS= narrow a run;
-# SUITE_ONLY=1 (make mutate) leaves out the corpus replay and libcap-ng's own tests.
+# calls of kernels after 5.2 answering ENOSYS: every fallback); then, for each of the other
+# arches (CORE_ARCHES, under qemu-user), libcap-ng's own tests and the core set (CORE_TESTS)
+# in defconfig and oldkernel, and t_size in allnoconfig. Ends with "N passed, N failed,
+# N skipped" and exits non-zero on any failure. ARCHES=, CORE_ARCHES=, CONFIGS= and TESTS=
+# narrow a run; SUITE_ONLY=1 (make mutate) leaves out the corpus replay, libcap-ng's own
+# tests and the core arches.
 # In the tests: EMU runs a program of this arch (qemu-user or nothing), WRAP is the old-kernel
 # filter or nothing, RUN is both, to be put before "$OCINIT".
 set -u
 cd "$(dirname "$0")/.." || exit 1
 . tests/lib.sh
-ARCHES=${ARCHES:-x86_64 aarch64}
+ARCHES=${ARCHES-x86_64 aarch64}
 CONFIGS=${CONFIGS:-defconfig allnoconfig oldkernel}
+CORE_ARCHES=${CORE_ARCHES-i386 armhf armel ppc64el s390x mips64el}
+[ "${SUITE_ONLY:-0}" = 1 ] && CORE_ARCHES=
+# The core set: what the issue of the other arches asks (unit tests run for every build).
+CORE_TESTS=${CORE_TESTS:-$(printf 'tests/t_%s.sh ' exit signals sigmask reap exec fds creds names vm \
+	hostile execmatrix fields noproc usage size)}
 OLD_CALLS=pidfd_open,clone3,close_range,openat2,faccessat2
 TESTS=${TESTS:-$(ls tests/t_*.sh)}
 TOP=$PWD
@@ -55,7 +63,13 @@ if [ "${SUITE_ONLY:-0}" != 1 ]; then
 	fi
 fi
 
-for ARCH in $ARCHES; do
+# run_arch: every configuration of $ARCH with its tests: the full suite for ARCHES, the core
+# set (defconfig, oldkernel; t_size alone in allnoconfig) for CORE_ARCHES.
+run_arch() {
+	ARCH_CONFIGS=$CONFIGS ARCH_TESTS=$TESTS
+	case " $CORE_ARCHES " in *" $ARCH "*)
+		ARCH_CONFIGS="defconfig oldkernel allnoconfig" ARCH_TESTS=$CORE_TESTS ;;
+	esac
 	EMU=$(sed -n 's/^RUN *:= *//p' "arch/$ARCH/arch.mk")
 	[ -n "$EMU" ] && EMU=$(command -v "$EMU")   # absolute: some tests change PATH
 	CFG=libcap-ng RUN=$EMU
@@ -66,7 +80,7 @@ for ARCH in $ARCHES; do
 	else
 		bad "libcap-ng's own make check" "see build/check/capng-$ARCH.log"
 	fi
-	for CFG in $CONFIGS; do
+	for CFG in $ARCH_CONFIGS; do
 		BCFG=$CFG WRAP=
 		if [ "$CFG" = oldkernel ]; then BCFG=defconfig WRAP="$H/nosys $OLD_CALLS"; fi
 		RUN=$(echo $WRAP $EMU)
@@ -90,11 +104,38 @@ for ARCH in $ARCHES; do
 			if [ -n "$p" ] && [ "$f" = 0 ]; then ok "unit $(basename "$u") ($p checks)"
 			else bad "unit $(basename "$u")" "$line $(grep FAILED "$T/unit.err" | head -5)"; fi
 		done
-		for t in $TESTS; do
+		tests=$ARCH_TESTS
+		case " $CORE_ARCHES " in *" $ARCH "*) [ "$CFG" = allnoconfig ] && tests=tests/t_size.sh ;; esac
+		for t in $tests; do
 			. "$t"
 		done
 		rm -rf "$T"
 	done
-done
+}
+
+# The core arches run beside the full suite, in a worker of their own (each keeps about one
+# of this machine's two cores busy); their lines and counts are added at the end.
+CORE_LOG=$TOP/build/check/core.log
+if [ -n "$CORE_ARCHES" ]; then
+	(
+		PASSED=0 FAILED=0 SKIPPED=0
+		for ARCH in $CORE_ARCHES; do run_arch; done
+		echo "core arches: $PASSED passed, $FAILED failed, $SKIPPED skipped"
+	) >"$CORE_LOG" 2>&1 &
+	core=$!
+fi
+for ARCH in $ARCHES; do run_arch; done
+if [ -n "$CORE_ARCHES" ]; then
+	wait "$core"
+	ARCH=core CFG=all
+	line=$(tail -n 1 "$CORE_LOG")
+	set -- $(echo "$line" | sed -n 's/^core arches: \([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped$/\1 \2 \3/p')
+	grep -v '^core arches: ' "$CORE_LOG"
+	if [ $# = 3 ]; then
+		PASSED=$((PASSED + $1)) FAILED=$((FAILED + $2)) SKIPPED=$((SKIPPED + $3))
+	else
+		bad "the core arches ($CORE_ARCHES) ran to their end" "no closing line in $CORE_LOG: $line"
+	fi
+fi
 echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"
 [ "$FAILED" = 0 ]

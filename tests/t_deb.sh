@@ -1,4 +1,4 @@
-# make deb, once (x86_64 defconfig): both packages, each holding its own arch's binary, the
+# make deb, once (x86_64 defconfig): a package per arch, each holding its own arch's binary, the
 # files and modes pkg/deb.sh means, the same bytes on a second build, no lintian error, and a
 # real apt-get install and remove in a throwaway overlay of this root (the host untouched).
 [ "$ARCH/$CFG" = x86_64/defconfig ] || return 0 2>/dev/null || true
@@ -8,9 +8,9 @@ deb_elf() { od -An -tx2 -j18 -N2 "$1" 2>/dev/null | tr -d ' '; }   # e_machine
 rm -f "$deb_dir"/ocinit_*.deb
 run make -s deb
 deb_got="$RC"
-for deb_a in amd64 arm64; do [ -f "$deb_dir/ocinit_${deb_ver}_$deb_a.deb" ] && deb_got="$deb_got $deb_a"; done
-if [ "$deb_got" = "0 amd64 arm64" ]; then ok "make deb: ocinit_${deb_ver}_amd64.deb and _arm64.deb"
-else bad "make deb: ocinit_${deb_ver}_amd64.deb and _arm64.deb" "got '$deb_got'; the build said: $(cat "$T/err" "$T/out" | tail -n 5 | tr '\n' ' ' | cut -c1-400)"; fi
+for deb_a in $(dist_field 2); do [ -f "$deb_dir/ocinit_${deb_ver}_$deb_a.deb" ] && deb_got="$deb_got $deb_a"; done
+if [ "$deb_got" = "0 $(dist_field 2)" ]; then ok "make deb: ocinit_${deb_ver}_ARCH.deb for $(dist_field 2)"
+else bad "make deb: ocinit_${deb_ver}_ARCH.deb for $(dist_field 2)" "got '$deb_got'; the build said: $(cat "$T/err" "$T/out" | tail -n 5 | tr '\n' ' ' | cut -c1-400)"; fi
 
 deb_files='drwxr-xr-x root/root ./
 drwxr-xr-x root/root ./usr/
@@ -27,8 +27,9 @@ drwxr-xr-x root/root ./usr/share/lintian/overrides/
 drwxr-xr-x root/root ./usr/share/man/
 drwxr-xr-x root/root ./usr/share/man/man8/
 -rw-r--r-- root/root ./usr/share/man/man8/ocinit.8.gz'
-for deb_a in amd64:x86_64:003e arm64:aarch64:00b7; do
-	deb_arch=${deb_a%%:*} deb_m=${deb_a#*:} deb_m=${deb_m%:*}
+for deb_a in $DIST_ARCHES; do   # ARCH:DEBARCH:MACHINE:PLATFORM
+	deb_m=${deb_a%%:*} deb_arch=$(echo "$deb_a" | cut -d: -f2)
+	deb_a=$deb_arch:$deb_m:$(echo "$deb_a" | cut -d: -f3)
 	deb_f=$deb_dir/ocinit_${deb_ver}_$deb_arch.deb deb_x=$T/deb-$deb_arch
 	rm -rf "$deb_x" && mkdir -p "$deb_x" && dpkg-deb -x "$deb_f" "$deb_x" 2>/dev/null
 	expect_eq "deb $deb_arch: Architecture and the ELF machine of its usr/sbin/ocinit" \
@@ -52,10 +53,10 @@ done
 sleep 1
 run sh -c 'umask 077 && TZ=Pacific/Kiritimati LC_ALL=C.UTF-8 make -s deb'
 deb_diff=$(cd "$deb_dir" && sha256sum -c "$T/deb.sums" 2>&1 | grep -v ': OK$' | tr '\n' ' ')
-if [ "$RC $(wc -l <"$T/deb.sums") $deb_diff" = "0 2 " ]; then ok "make deb twice: the same bytes"
+if [ "$RC $(wc -l <"$T/deb.sums") $deb_diff" = "0 $(echo $DIST_ARCHES | wc -w) " ]; then ok "make deb twice: the same bytes"
 else bad "make deb twice: the same bytes" "status $RC, $deb_diff; the build said: $(tail -n 5 "$T/err" | tr '\n' ' ' | cut -c1-400)"; fi
 
-for deb_arch in amd64 arm64; do
+for deb_arch in $(dist_field 2); do
 	run lintian "$deb_dir/ocinit_${deb_ver}_$deb_arch.deb"
 	deb_e=$(grep '^E: ' "$T/out" | tr '\n' ';')
 	if [ -z "$deb_e" ] && [ "$RC" = 0 ]; then ok "lintian: no errors in the $deb_arch deb"

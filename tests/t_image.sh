@@ -7,7 +7,7 @@
 IV=$(sed -n 's/^VERSION *:= *//p' Makefile)
 IMG=$TOP/build/image/ocinit-$IV.oci.tar
 W=$TOP/build/imgtest/t
-X86=$TOP/build/dist-x86_64/ocinit ARM=$TOP/build/dist-aarch64/ocinit
+BINS= # the binaries as make image saw them, one per arch (below)
 
 # im_check FILE EPOCH: the archive as one line: whether every entry (archive and layer) has
 # mtime EPOCH, uid/gid 0, no names and the entries sorted; the top index; per platform the
@@ -47,10 +47,13 @@ print(" | ".join(out))
 PY
 }
 im_want() {   # im_want CREATED: what im_check must print for this version and these binaries
-	local a=" gzmtime=0 diffid-ok fixed sbin:755,sbin/ocinit:755" b=" entrypoint=/sbin/ocinit,-- cmd=None $1"
-	echo "fixed | 1 index.v1+json | io.containerd.image.name=localhost/ocinit:$IV org.opencontainers.image.ref.name=ocinit:$IV" \
-	     "| linux/amd64 cfg-same layer.v1.tar+gzip$a elf=62 $(sha256sum <"$X86" | cut -c1-12)$b" \
-	     "| linux/arm64/v8 cfg-same layer.v1.tar+gzip$a elf=183 $(sha256sum <"$ARM" | cut -c1-12)$b"
+	local a=" gzmtime=0 diffid-ok fixed sbin:755,sbin/ocinit:755" b=" entrypoint=/sbin/ocinit,-- cmd=None $1" d
+	printf '%s' "fixed | 1 index.v1+json | io.containerd.image.name=localhost/ocinit:$IV org.opencontainers.image.ref.name=ocinit:$IV"
+	for d in $DIST_ARCHES; do   # elf=: e_machine as Python reads it, little-endian
+		printf ' | %s cfg-same layer.v1.tar+gzip%s elf=%d %s%s' "${d##*:}" "$a" "0x$(echo "$d" | cut -d: -f3)" \
+			"$(sha256sum <"$W/${d%%:*}" | cut -c1-12)" "$b"
+	done
+	echo
 }
 im_digest() { tar -xOf "$1" index.json | python3 -c 'import json,sys; print(json.load(sys.stdin)["manifests"][0]["digest"])'; }
 
@@ -61,11 +64,11 @@ if [ "$RC" != 0 ] || [ ! -f "$IMG" ]; then
 fi
 # The binaries as make image saw them (make dist-bins relinks them every time, and other
 # builds in this checkout may be doing so right now).
-rm -rf "$W" && mkdir -p "$W" && cp "$X86" "$W/x86_64" && cp "$ARM" "$W/aarch64"
-X86=$W/x86_64 ARM=$W/aarch64
+rm -rf "$W" && mkdir -p "$W"
+for a in $(dist_field 1); do cp "$TOP/build/dist-$a/ocinit" "$W/$a" && BINS="$BINS $W/$a"; done
 run im_check "$IMG" 0
-expect_eq "make image: one index of amd64 and arm64/v8 images of /sbin/ocinit, fixed metadata" "$(im_want 1970-01-01T00:00:00Z)" "$(cat "$T/out" "$T/err")"
-run env SOURCE_DATE_EPOCH=1700000000 python3 pkg/image.py "$IV" "$W/sde" "$X86" "$ARM"
+expect_eq "make image: one index of an image of /sbin/ocinit per arch ($(dist_field 4)), fixed metadata" "$(im_want 1970-01-01T00:00:00Z)" "$(cat "$T/out" "$T/err")"
+run env SOURCE_DATE_EPOCH=1700000000 python3 pkg/image.py "$IV" "$W/sde" $BINS
 run im_check "$W/sde/ocinit-$IV.oci.tar" 1700000000
 expect_eq "pkg/image.py honours SOURCE_DATE_EPOCH (mtimes, created)" "$(im_want 2023-11-14T22:13:20Z)" "$(cat "$T/out" "$T/err")"
 # Again a second later and in another time zone, then elsewhere with umask 077: what may
@@ -74,7 +77,7 @@ first="$(sha256sum <"$IMG") $(im_digest "$IMG")"
 sleep 1
 run env TZ=Pacific/Kiritimati make -s image
 expect_eq "make image twice: the same bytes and index digest" "0 $first" "$RC $(sha256sum <"$IMG") $(im_digest "$IMG")"
-run sh -c 'cd "$1" && umask 077 && exec python3 "$2/pkg/image.py" "$3" umask "$4" "$5"' sh "$W" "$TOP" "$IV" "$X86" "$ARM"
+run sh -c 'cd "$1" && umask 077 && top=$2 iv=$3 && shift 3 && exec python3 "$top/pkg/image.py" "$iv" umask "$@"' sh "$W" "$TOP" "$IV" $BINS
 expect_eq "pkg/image.py elsewhere, umask 077: the same bytes" "0 $(sha256sum <"$IMG")" "$RC $(sha256sum <"$W/umask/ocinit-$IV.oci.tar" 2>&1)"
 DIGEST=$(im_digest "$IMG")
 
@@ -94,7 +97,7 @@ im_ns() { unshare -m --propagation private sh -c "$IM_NS" "$@"; }
 # skopeo: the index, the host's platform by default, arm64 when asked; ref.name selects.
 S="timeout -k 5 60 skopeo"
 run im_ns "$W/skopeo" $S inspect --raw "oci-archive:$IMG"
-expect_eq "skopeo inspect --raw: the image index of amd64 and arm64/v8" "0 application/vnd.oci.image.index.v1+json linux/amd64 linux/arm64/v8" \
+expect_eq "skopeo inspect --raw: the image index of every arch" "0 application/vnd.oci.image.index.v1+json $(dist_field 4)" \
 	"$RC $(python3 -c 'import json,sys; i=json.load(sys.stdin); print(i["mediaType"], *("/".join(m["platform"][k] for k in ("os", "architecture", "variant") if k in m["platform"]) for m in i["manifests"]))' <"$T/out" 2>&1)"
 machines=
 for a in amd64 arm64; do

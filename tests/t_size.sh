@@ -8,6 +8,19 @@ x86_64/defconfig)    budget=63488 ;;  # 62 KiB (48 until issue 11, 49 until 13, 
 x86_64/allnoconfig)  budget=20480 ;;  # 20 KiB
 aarch64/defconfig)   budget=77824 ;;  # 76 KiB (60 until issue 13, 62 until 14)
 aarch64/allnoconfig) budget=24576 ;;  # 24 KiB
+# issue 16's arches, about 4 % above their sizes of 2026-12-02 (defconfig, allnoconfig):
+i386/defconfig)      budget=71680 ;;  # 70 KiB (67,976)
+i386/allnoconfig)    budget=24576 ;;  # 24 KiB (22,696)
+armhf/defconfig)     budget=57344 ;;  # 56 KiB (53,864; Thumb-2)
+armhf/allnoconfig)   budget=18432 ;;  # 18 KiB (17,548)
+armel/defconfig)     budget=76800 ;;  # 75 KiB (73,112; ARM state, ARMv5)
+armel/allnoconfig)   budget=25600 ;;  # 25 KiB (23,664)
+ppc64el/defconfig)   budget=87040 ;;  # 85 KiB (83,416)
+ppc64el/allnoconfig) budget=28672 ;;  # 28 KiB (26,768)
+s390x/defconfig)     budget=79872 ;;  # 78 KiB (76,000)
+s390x/allnoconfig)   budget=25600 ;;  # 25 KiB (24,032)
+mips64el/defconfig)  budget=98304 ;;  # 96 KiB (94,600)
+mips64el/allnoconfig) budget=30720 ;; # 30 KiB (28,696)
 *)                   budget= ;;
 esac
 size=$(stat -c %s "$OCINIT")

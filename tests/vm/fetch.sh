@@ -1,21 +1,25 @@
 #!/bin/sh
-# Debian's own kernels (and arm64 busybox-static, and apparmor_parser) for the VM tests, fetched with
+# Debian's own kernels (and each foreign arch's busybox-static, and apparmor_parser) for the VM tests, fetched with
 # `apt-get download` and unpacked under build/vm: never installed, never in the host's /boot.
 # Idempotent; run by `make deps`.
 set -eu
 DIR=${1:-build/vm}
 mkdir -p "$DIR/debs"
-for a in amd64 arm64; do
+# DEBARCH:FLAVOUR: the kernel metapackage linux-image-FLAVOUR:DEBARCH names the kernel. Each
+# arch but the host's also gets its busybox-static. (armel has no kernel QEMU boots.)
+for k in amd64:amd64 arm64:arm64 i386:686 armhf:armmp-lpae ppc64el:powerpc64le s390x:s390x \
+	 mips64el:5kc-malta; do
+	a=${k%%:*} flavour=${k#*:}
 	if [ -f "$DIR/$a/vmlinuz" ] && { [ $a = amd64 ] || [ -f "$DIR/$a/busybox" ]; }; then continue; fi
-	pkg=$(apt-cache depends "linux-image-$a:$a" 2>/dev/null | sed -n 's/.*Depends: \(linux-image-[0-9][^:]*\).*/\1/p' | head -n 1)
+	pkg=$(apt-cache depends "linux-image-$flavour:$a" 2>/dev/null | sed -n 's/.*Depends: \(linux-image-[0-9][^:]*\).*/\1/p' | head -n 1)
 	[ -n "$pkg" ] || { echo "vm/fetch: no kernel package for $a" >&2; exit 1; }
 	pkgs="$pkg:$a"
-	[ $a = arm64 ] && pkgs="$pkgs busybox-static:arm64"
+	[ $a = amd64 ] || pkgs="$pkgs busybox-static:$a"
 	(cd "$DIR/debs" && apt-get download -qq $pkgs 2>&1 | grep -v 'unsandboxed as root' || true)
 	rm -rf "$DIR/$a" && mkdir -p "$DIR/$a/x"
 	for d in "$DIR"/debs/*_$a.deb; do dpkg-deb -x "$d" "$DIR/$a/x"; done
-	mv "$DIR"/$a/x/boot/vmlinuz-* "$DIR/$a/vmlinuz"
-	[ $a = arm64 ] && mv "$DIR/$a/x/bin/busybox" "$DIR/$a/busybox"
+	mv "$DIR"/$a/x/boot/vmlinu[xz]-* "$DIR/$a/vmlinuz"
+	[ $a = amd64 ] || mv "$DIR/$a/x/bin/busybox" "$DIR/$a/busybox"
 	rm -rf "$DIR/$a/x" "$DIR"/debs/*_$a.deb
 done
 # apparmor_parser (of the host's arch), to compile the VM boots' test profile; unpacked
