@@ -65,9 +65,9 @@ UNITS     := $(patsubst tests/unit/%.c,$(O)/unit/%,$(wildcard tests/unit/*.c))
 all: $(O)/ocinit
 
 help:
-	@echo 'make [ARCH=x86_64|aarch64]  build $$O/ocinit (O defaults to build/$$ARCH)'
+	@echo 'make [ARCH=x86_64|aarch64|i386|armhf|armel|ppc64el|s390x|mips64el]  build $$O/ocinit (O: build/$$ARCH)'
 	@echo 'make deps                    install build/test packages (root, Debian 12)'
-	@echo 'make check                   every test, both arches: defconfig, allnoconfig, oldkernel'
+	@echo 'make check                   every test on x86_64 and aarch64, the core set on the other six'
 	@echo 'make check-all               make check with the whole fault matrix, make fuzz, make mutate'
 	@echo 'make mutate [ONLY="N ..."]   plant the bugs of tests/mutations: the tests must catch each'
 	@echo 'make fresh                   the README quick start in a pristine Debian 12 root'
@@ -76,9 +76,9 @@ help:
 	@echo 'make difftest [ARCH=] [N=1000] [SEED=S]  credentials: ocinit against runc'
 	@echo 'make fuzz [FUZZ_SECONDS=60]  fuzz the JSON reader (libFuzzer, ASan, UBSan)'
 	@echo 'make install [DESTDIR=] [PREFIX=/usr/local]   the binary and ocinit(8)'
-	@echo 'make dist                    release tarballs for both arches and SHA256SUMS'
-	@echo 'make image                   an OCI image archive, both arches (build/image)'
-	@echo 'make deb                     Debian packages, both arches (build/deb)'
+	@echo 'make dist                    release tarballs for every arch and SHA256SUMS'
+	@echo 'make image                   an OCI image archive, every arch (build/image)'
+	@echo 'make deb                     Debian packages, every arch (build/deb)'
 	@echo 'make defconfig|allnoconfig|menuconfig|savedefconfig   choose features (.config)'
 
 deps:
@@ -209,7 +209,7 @@ install: $(O)/ocinit
 	install -D -m 0755 $(O)/ocinit $(DESTDIR)$(PREFIX)/sbin/ocinit
 	install -D -m 0644 init/ocinit.8 $(DESTDIR)$(PREFIX)/share/man/man8/ocinit.8
 
-# The release binaries: build/dist-ARCH/ocinit for both arches, defconfig (the .config
+# The release binaries: build/dist-ARCH/ocinit for every arch, defconfig (the .config
 # replaced only when it changes, so that an unchanged tree is not rebuilt).
 dist-bins:
 	@for a in $(ARCHES); do o=build/dist-$$a; \
@@ -218,7 +218,7 @@ dist-bins:
 	    $(MAKE) -s ARCH=$$a O=$$o KCONFIG_CONFIG=$$o.config || exit 1; \
 	done
 
-# make dist: build/dist/ocinit-VERSION-ARCH.tar.gz for both arches (defconfig: the binary,
+# make dist: build/dist/ocinit-VERSION-ARCH.tar.gz for every arch (defconfig: the binary,
 # the man page, README.md) and SHA256SUMS over them.
 DIST := build/dist
 dist: dist-bins
@@ -232,11 +232,11 @@ dist: dist-bins
 	cd $(DIST) && sha256sum *.tar.gz > SHA256SUMS && cat SHA256SUMS
 
 # make image: build/image/ocinit-VERSION.oci.tar, an OCI image (FROM scratch, /sbin/ocinit)
-# for both arches in one index, byte for byte the same on every build (pkg/image.py).
+# for every arch in one index, byte for byte the same on every build (pkg/image.py).
 image: dist-bins
 	python3 pkg/image.py $(VERSION) build/image $(foreach a,$(ARCHES),build/dist-$(a)/ocinit)
 
-# make deb: build/deb/ocinit_VERSION_DEBARCH.deb for both arches (pkg/deb.sh).
+# make deb: build/deb/ocinit_VERSION_DEBARCH.deb for every arch (pkg/deb.sh).
 deb: dist-bins
 	sh pkg/deb.sh $(VERSION) build/deb $(foreach a,$(ARCHES),build/dist-$(a)/ocinit)
 
@@ -276,6 +276,6 @@ check-fuzz: $(FUZZER) $(FUZZER_TEXT)
 	ASAN_OPTIONS=detect_leaks=0 $(FUZZER_TEXT) $(ARTIFACTS) -detect_leaks=0 -runs=0 tests/fuzz/corpus-text
 
 clean:
-	rm -rf build/x86_64* build/aarch64* build/fuzz build/dist* build/image build/deb
+	rm -rf $(foreach a,$(ARCHES),build/$(a)*) build/fuzz build/dist* build/image build/deb
 distclean:
 	rm -rf build .config .config.old

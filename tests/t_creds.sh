@@ -49,6 +49,18 @@ for uid in 0 1000; do
 	expect_eq "uid $uid: --caps none" "$(want_caps $uid $Z $Z $Z $Z $Z)" \
 		"$(status_of CapInh CapPrm CapEff CapBnd CapAmb)"
 done
+# Ids past 16 bits (i386 and arm have 16-bit set*id calls beside the 32-bit ones) and past
+# 31: what the kernel then holds, flags and config alike.
+run testroot $RUN "$OCINIT" -u 100000:200000 --groups 300000,4000000000 "$H/probe" status
+expect_eq "ids past 16 and 31 bits, from flags" \
+	"Uid: 100000 100000 100000 100000|Gid: 200000 200000 200000 200000|Groups: 300000 4000000000" \
+	"$(status_of Uid Gid Groups)"
+printf '{"process": {"user": {"uid": 70000, "gid": 4294967294, "additionalGids": [65536]}, "args": ["%s", "status"]}}' \
+	"$H/probe" >"$T/bigids.json"
+run $RUN "$OCINIT" --oci "$T/bigids.json"
+expect_eq "ids past 16 and 31 bits, from a config (gid 4294967294, the largest)" \
+	"Uid: 70000 70000 70000 70000|Gid: 4294967294 4294967294 4294967294 4294967294|Groups: 65536" \
+	"$(status_of Uid Gid Groups)"
 
 # An older kernel (last capability 37, before 5.8), emulated by lastcap: the capabilities it
 # lacks are named in a warning and skipped, "all" means all it has, and the read-back holds.

@@ -1,5 +1,5 @@
 # Delivery, once (x86_64 defconfig): make install honours DESTDIR and PREFIX, ocinit(8)
-# documents every option, variable and exit code, make dist has both arches and checksums.
+# documents every option, variable and exit code, make dist has every arch and checksums.
 [ "$ARCH/$CFG" = x86_64/defconfig ] || return 0 2>/dev/null || true
 inst=$T/inst
 run make -s install O="$(dirname "$OCINIT")" KCONFIG_CONFIG="$(dirname "$OCINIT").config" DESTDIR="$inst" PREFIX=/usr
