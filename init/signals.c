@@ -117,7 +117,9 @@ static int ksigprocmask(int how, const ksigset *set, ksigset *old)
 }
 
 /* The kernel's struct sigaction: handler, flags, restorer, mask, unless arch/ has its own
- * (ksigaction.h: mips puts the flags first and has no restorer). SIGCHLD's disposition is
+ * (ksigaction.h: mips puts the flags first and has no restorer). The mask is the kernel's
+ * array of unsigned long, not a ksigset, whose 64-bit words would be aligned to 8 bytes and
+ * move it from offset 12 to 16 on arm. Only an empty one is ever set. SIGCHLD's disposition is
  * read and set by the system call itself, like the mask above: only SIG_DFL and SIG_IGN,
  * which need no restorer, so musl's sigaction (with its locking) is not needed. */
 #if __has_include("ksigaction.h")
@@ -127,7 +129,7 @@ struct ksigaction {
 	void (*handler)(int);
 	unsigned long flags;
 	void (*restorer)(void);
-	ksigset mask;
+	unsigned long mask[KSIGSET_SIZE / sizeof(unsigned long)];
 };
 #endif
 
@@ -142,6 +144,8 @@ int signals_take(struct sigstate *s)
 	static const struct ksigaction dfl = { .handler = SIG_DFL };
 	struct ksigaction sa;
 	memset(&s->waited, 0xff, sizeof s->waited); /* all, less what is not forwarded, plus CHLD */
+	for (int sig = KSIG_MAX + 1; sig <= (int)sizeof s->waited * 8; sig++)
+		ksig_del(&s->waited, sig); /* mips: the kernel's 128th, beyond what ocinit handles */
 	for (size_t i = 0; i < N_TABLE; i++)
 		if (!table[i].forward)
 			ksig_del(&s->waited, table[i].sig);

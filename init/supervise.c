@@ -133,7 +133,7 @@ static int deadline(struct sup *s)
 static void forward(struct sup *s, int sig)
 {
 	char name[12], as[12];
-	int to = s->o->rewrite[sig];
+	int to = sig >= 1 && sig <= KSIG_MAX ? s->o->rewrite[sig] : 0; /* (nothing else is waited for) */
 	pid_t target = CFG_PGROUP && s->o->pgroup ? -s->child : s->child;
 	/* As the kernel's init, INT (ctrl-alt-del), TERM and PWR shut the machine down. */
 	if (CFG_VM && s->o->vm && (sig == SIGINT || sig == SIGTERM || sig == SIGPWR)) {

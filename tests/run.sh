@@ -4,9 +4,9 @@
 # calls of kernels after 5.2 answering ENOSYS: every fallback); then, for each of the other
 # arches (CORE_ARCHES, under qemu-user), libcap-ng's own tests and the core set (CORE_TESTS)
 # in defconfig and oldkernel, and t_size in allnoconfig. Ends with "N passed, N failed,
-# N skipped" and exits non-zero on any failure. ARCHES=, CORE_ARCHES=, CONFIGS= and TESTS=
-# narrow a run; SUITE_ONLY=1 (make mutate) leaves out the corpus replay, libcap-ng's own
-# tests and the core arches.
+# N skipped" and exits non-zero on any failure. ARCHES=, CORE_ARCHES=, CONFIGS=,
+# CORE_CONFIGS=, TESTS= and CORE_TESTS= narrow a run; SUITE_ONLY=1 (make mutate) leaves out
+# the corpus replay, libcap-ng's own tests and the core arches.
 # In the tests: EMU runs a program of this arch (qemu-user or nothing), WRAP is the old-kernel
 # filter or nothing, RUN is both, to be put before "$OCINIT".
 set -u
@@ -15,6 +15,7 @@ cd "$(dirname "$0")/.." || exit 1
 ARCHES=${ARCHES-x86_64 aarch64}
 CONFIGS=${CONFIGS:-defconfig allnoconfig oldkernel}
 CORE_ARCHES=${CORE_ARCHES-i386 armhf armel ppc64el s390x mips64el}
+CORE_CONFIGS=${CORE_CONFIGS:-defconfig oldkernel allnoconfig}
 [ "${SUITE_ONLY:-0}" = 1 ] && CORE_ARCHES=
 # The core set: what the issue of the other arches asks (unit tests run for every build).
 CORE_TESTS=${CORE_TESTS:-$(printf 'tests/t_%s.sh ' exit signals sigmask reap exec fds creds names vm \
@@ -68,7 +69,7 @@ fi
 run_arch() {
 	ARCH_CONFIGS=$CONFIGS ARCH_TESTS=$TESTS
 	case " $CORE_ARCHES " in *" $ARCH "*)
-		ARCH_CONFIGS="defconfig oldkernel allnoconfig" ARCH_TESTS=$CORE_TESTS ;;
+		ARCH_CONFIGS=$CORE_CONFIGS ARCH_TESTS=$CORE_TESTS ;;
 	esac
 	EMU=$(sed -n 's/^RUN *:= *//p' "arch/$ARCH/arch.mk")
 	[ -n "$EMU" ] && EMU=$(command -v "$EMU")   # absolute: some tests change PATH

@@ -3,5 +3,5 @@
 struct ksigaction {
 	unsigned int flags;
 	void (*handler)(int);
-	ksigset mask;
+	unsigned long mask[KSIGSET_SIZE / sizeof(unsigned long)];
 };
