@@ -9,8 +9,9 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
-#include <sys/wait.h>
 #include <unistd.h>
+
+#include "bench.h"
 
 /* Docker's default capabilities: CHOWN DAC_OVERRIDE FOWNER FSETID KILL SETGID SETUID SETPCAP
  * NET_BIND_SERVICE NET_RAW SYS_CHROOT MKNOD AUDIT_WRITE SETFCAP. */
@@ -35,17 +36,5 @@ static void apply(void)
 
 int main(int argc, char **argv)
 {
-	int st, code = 0;
-	pid_t child, p;
-	if (argc < 2)
-		return 2;
-	if ((child = fork()) == 0) {
-		apply();
-		execv(argv[1], argv + 1);
-		_exit(127);
-	}
-	while ((p = waitpid(-1, &st, 0)) > 0)
-		if (p == child)
-			code = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-	return code;
+	return floor_main(argc, argv, apply);
 }
